@@ -1,0 +1,17 @@
+/**
+ * The catalog is a static export: `next build` writes `out/`, which any static host
+ * (or an air-gapped file share) can serve. Pages read the manifest that
+ * `scripts/build-manifest.ts` writes before the build.
+ * @type {import('next').NextConfig}
+ */
+const nextConfig = {
+  output: 'export',
+  trailingSlash: true,
+  images: { unoptimized: true },
+  reactStrictMode: true,
+  poweredByHeader: false,
+  // Next generates static pages with cores − 1 workers; on a 2-core machine this halves that phase.
+  experimental: { cpus: 2 },
+}
+
+export default nextConfig
