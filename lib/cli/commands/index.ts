@@ -1,6 +1,7 @@
 import type { Command } from 'commander'
+import { registerAttack } from './attack'
 
 /** Each command module adds one subcommand (with its own --help) to the program. */
 export type RegisterCommand = (program: Command) => void
 
-export const commands: RegisterCommand[] = []
+export const commands: RegisterCommand[] = [registerAttack]
