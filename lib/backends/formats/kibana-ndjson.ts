@@ -24,7 +24,7 @@ export function renderKibanaNdjson(input: FormatInput): FormatResult {
   const { rule } = input
   const warnings: string[] = []
   const level = levelOf(input)
-  const indices = input.dataSource.indices ?? []
+  const indices = input.dataSource.index ?? []
   if (kind.type !== 'esql' && indices.length === 0) warnings.push("the pipeline names no index pattern: Kibana uses the space's default security indices")
   const body = {
     rule_id: rule.id ?? stableUuid(rule.title),

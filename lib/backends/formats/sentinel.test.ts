@@ -30,7 +30,7 @@ const kql = 'DeviceProcessEvents\n| where InitiatingProcessFolderPath endswith @
 
 describe('sentinel', () => {
   it('should write a scheduled rule with every schema field', () => {
-    const result = renderSentinel(formatInput({ language: 'kql', query: kql, dataSource: { tables: ['DeviceProcessEvents'] } }))
+    const result = renderSentinel(formatInput({ language: 'kql', query: kql, dataSource: { kqlTable: 'DeviceProcessEvents' } }))
     if (!result.ok) throw new Error(result.reason)
     const rule = sentinelRuleSchema.parse(parse(result.text))
     expect(rule).toMatchObject({
@@ -49,7 +49,7 @@ describe('sentinel', () => {
   })
 
   it('should warn about a table no connector fills and about critical becoming High', () => {
-    const result = renderSentinel(formatInput({ language: 'kql', query: 'T', rule: ruleMeta({ level: 'critical' }), dataSource: { tables: ['MyCustom_CL'] } }))
+    const result = renderSentinel(formatInput({ language: 'kql', query: 'T', rule: ruleMeta({ level: 'critical' }), dataSource: { kqlTable: 'MyCustom_CL' } }))
     if (!result.ok) throw new Error(result.reason)
     expect(sentinelRuleSchema.parse(parse(result.text)).severity).toBe('High')
     expect(result.warnings).toHaveLength(2)

@@ -38,7 +38,7 @@ export function renderSentinel(input: FormatInput): FormatResult {
     if (d.seconds < MIN_SECONDS || d.seconds > MAX_SECONDS)
       return { ok: false, code: 'bad-schedule', reason: `Sentinel needs a query ${what} between 5m and 14d, not ${d.text}` }
   const warnings: string[] = []
-  const tables = input.dataSource.tables ?? []
+  const tables = input.tables ?? (input.dataSource.kqlTable ? [input.dataSource.kqlTable] : [])
   const connectors = new Map<string, string[]>()
   for (const table of tables) {
     const connector = table.startsWith('Device') || table.startsWith('Email') || table.startsWith('Identity') ? 'MicrosoftThreatProtection' : CONNECTOR_OF_TABLE[table]

@@ -28,7 +28,7 @@ export function formatInput(overrides: Partial<FormatInput> = {}): FormatInput {
     language: 'lucene',
     rule: ruleMeta(),
     fields: ['process.command_line', 'process.parent.command_line'],
-    dataSource: { indices: ['winlogbeat-*', 'logs-windows.sysmon_operational-*'] },
+    dataSource: { index: ['winlogbeat-*', 'logs-windows.sysmon_operational-*'] },
     threat: [
       {
         tactic: { id: 'TA0008', name: 'Lateral Movement', reference: 'https://attack.mitre.org/tactics/TA0008/' },

@@ -1,3 +1,4 @@
+import type { DataSource } from '../../pipelines'
 import type { RuleLevel, RuleMeta } from '../../sigma/rule'
 
 /** One tactic with its techniques, in the shape Kibana's `threat` array uses. */
@@ -33,8 +34,10 @@ export interface FormatInput {
   readonly rule: RuleMeta
   /** The rule's `fields`, already mapped to the target's field names. */
   readonly fields: readonly string[]
-  /** Index patterns (Elastic), sourcetypes (Splunk) or tables (Sentinel), from the pipeline. */
-  readonly dataSource: { readonly indices?: readonly string[]; readonly tables?: readonly string[] }
+  /** Where the query runs, from the pipeline: index patterns (Elastic), Defender/Sentinel table, … */
+  readonly dataSource: DataSource
+  /** Every table a (correlation) query reads, when more than the data source's `kqlTable`. */
+  readonly tables?: readonly string[]
   readonly threat: readonly ThreatEntry[]
   readonly schedule?: Partial<Schedule>
   /** Overrides of the severity and risk score derived from the Sigma level. */

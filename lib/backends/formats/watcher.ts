@@ -24,7 +24,7 @@ export function renderWatcher(input: FormatInput, recipients: readonly string[] 
   const warnings: string[] = []
   if (recipients.length === 0)
     warnings.push(`no email recipient given: the watch sends to ${WATCHER_PLACEHOLDER_RECIPIENT}; set actions.send_email.email.to`)
-  const indices = input.dataSource.indices ?? []
+  const indices = input.dataSource.index ?? []
   if (indices.length === 0) warnings.push('the pipeline names no index pattern: the watch searches every index')
   const watch = {
     metadata: { name: input.rule.title, description: descriptionOf(input), ...(input.rule.id ? { sigma_id: input.rule.id } : {}) },
