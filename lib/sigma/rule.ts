@@ -35,6 +35,8 @@ export interface RuleMeta {
   readonly related: readonly { readonly id: string; readonly type: string }[]
   /** Every top-level key the specification does not define, kept as parsed. */
   readonly custom: Readonly<Record<string, unknown>>
+  /** The problems found in this document (also in the collection's list). */
+  readonly diagnostics?: readonly Diagnostic[]
 }
 
 export interface SigmaRule extends RuleMeta {
