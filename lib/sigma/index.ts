@@ -30,3 +30,11 @@ export { base64Offsets, utf16Bytes } from './encodings'
 export { checkTag } from './tags'
 export { parseTimespan, CORRELATION_TYPES } from './correlation'
 export { expressionFields } from './expression-fields'
+export { resolveCollection, logSourceCovers, type ResolvedCollection } from './resolve'
+export {
+  evaluateCorrelation,
+  timestampOf,
+  type CorrelationOptions,
+  type CorrelationResult,
+  type FiredGroup,
+} from './correlation-evaluate'

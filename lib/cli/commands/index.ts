@@ -1,7 +1,9 @@
 import type { Command } from 'commander'
 import { registerAttack } from './attack'
+import { registerMatch } from './match'
+import { registerValidate } from './validate'
 
 /** Each command module adds one subcommand (with its own --help) to the program. */
 export type RegisterCommand = (program: Command) => void
 
-export const commands: RegisterCommand[] = [registerAttack]
+export const commands: RegisterCommand[] = [registerValidate, registerMatch, registerAttack]
