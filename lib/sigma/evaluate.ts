@@ -114,6 +114,8 @@ function compiledRegex(node: RegexMatchNode): RE2JS {
 }
 
 function compareNumber(node: NumberMatchNode, value: unknown): boolean {
+  // Equality is by text, as documented above: 1 matches 1 and "1", not "01" or " 1".
+  if (node.op === 'eq') return typeof value === 'number' ? value === node.value : scalarText(value) === String(node.value)
   const number = numericValue(value)
   if (number === undefined) return false
   switch (node.op) {
