@@ -12,6 +12,9 @@ const nextConfig = {
   poweredByHeader: false,
   // Next generates static pages with cores − 1 workers; on a 2-core machine this halves that phase.
   experimental: { cpus: 2 },
+  // Type checking is `npm run typecheck`'s job (and CI's): in a tree where several people work at
+  // once, the site build should not fail on someone else's unfinished file, and it saves build time.
+  typescript: { ignoreBuildErrors: true },
 }
 
 export default nextConfig

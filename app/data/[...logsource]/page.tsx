@@ -1,0 +1,88 @@
+import type { Metadata } from 'next'
+import Link from 'next/link'
+import { notFound } from 'next/navigation'
+import { RuleTable } from '@/components/rule-table'
+import { logsourceLabel } from '@/lib/catalog/logsource'
+import { getIndex, getRuleSummaries } from '@/lib/catalog/manifest'
+
+export const dynamic = 'force-static'
+export const dynamicParams = false
+
+export function generateStaticParams() {
+  return getIndex().logsources.map((l) => ({ logsource: l.slug.split('/') }))
+}
+
+type Props = { params: Promise<{ logsource: string[] }> }
+
+function load(parts: string[]) {
+  const slug = parts.map(decodeURIComponent).join('/')
+  return getIndex().logsources.find((l) => l.slug === slug) ?? null
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const source = load((await params).logsource)
+  return source ? { title: `Data: ${source.slug}` } : {}
+}
+
+export default async function LogSourcePage({ params }: Props) {
+  const source = load((await params).logsource)
+  if (!source) notFound()
+  const fields = Object.entries(source.fields).sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))
+  return (
+    <div className="space-y-5">
+      <header className="space-y-1">
+        <p className="text-sm text-slate-500">
+          <Link href="/data/" className="hover:underline">
+            Data sources
+          </Link>{' '}
+          / log source
+        </p>
+        <h1 className="font-mono text-xl font-semibold">{source.slug}</h1>
+        <p className="text-sm text-slate-600 dark:text-slate-400">{logsourceLabel(source.logsource)}</p>
+      </header>
+      {source.dataSources.length ? (
+        <section className="space-y-2">
+          <h2 className="text-lg font-semibold">What each pipeline reads</h2>
+          <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
+            {source.dataSources.map((d) => (
+              <div key={d.pipeline} className="rounded border border-slate-200 p-3 text-sm dark:border-slate-800">
+                <p className="font-medium">{d.label}</p>
+                <dl className="mt-1 space-y-0.5">
+                  {d.facts.map((f) => (
+                    <div key={f.label} className="flex gap-2">
+                      <dt className="text-slate-500">{f.label}</dt>
+                      <dd className="font-mono text-xs break-all">{f.value}</dd>
+                    </div>
+                  ))}
+                </dl>
+              </div>
+            ))}
+          </div>
+        </section>
+      ) : null}
+      <section className="space-y-2">
+        <h2 className="text-lg font-semibold">Rules that need it ({source.rules.length})</h2>
+        <RuleTable rules={getRuleSummaries(source.rules)} caption={`Rules that need ${source.slug}`} />
+      </section>
+      <section className="space-y-2">
+        <h2 className="text-lg font-semibold">Fields read ({fields.length})</h2>
+        <table className="text-sm">
+          <thead className="text-xs uppercase tracking-wide text-slate-500">
+            <tr>
+              <th scope="col" className="py-1 pe-6 text-left font-medium">Field</th>
+              <th scope="col" className="py-1 text-right font-medium">Rules</th>
+            </tr>
+          </thead>
+          <tbody>
+            {fields.map(([field, count]) => (
+              <tr key={field}>
+                <td className="py-0.5 pe-6 font-mono text-xs">{field}</td>
+                <td className="py-0.5 text-right font-mono text-xs">{count}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </div>
+  )
+}

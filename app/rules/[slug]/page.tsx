@@ -1,0 +1,262 @@
+import type { Metadata } from 'next'
+import Link from 'next/link'
+import { notFound } from 'next/navigation'
+import type { ReactNode } from 'react'
+import { AttackChips } from '@/components/attack-chips'
+import { CodeBlock } from '@/components/code-block'
+import { Guide } from '@/components/guide'
+import { QueryTabs, variantKey, type QueryTabTarget } from '@/components/query-tabs'
+import { SeverityBadge } from '@/components/severity-badge'
+import { getIndex, getRule, type Conversion, type RuleDetail } from '@/lib/catalog/manifest'
+
+export const dynamic = 'force-static'
+export const dynamicParams = false
+
+export function generateStaticParams() {
+  return getIndex().rules.map((r) => ({ slug: r.slug }))
+}
+
+type Props = { params: Promise<{ slug: string }> }
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const rule = getRule((await params).slug)
+  return rule ? { title: rule.title, description: rule.description } : {}
+}
+
+function Fact({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="min-w-0">
+      <dt className="text-[11px] font-medium uppercase tracking-wide text-slate-500 dark:text-slate-400">{label}</dt>
+      <dd className="truncate text-sm">{children}</dd>
+    </div>
+  )
+}
+
+function Variant({ conversion, label }: { conversion: Conversion | undefined; label: string }) {
+  if (!conversion) return <p className="text-sm text-slate-500">Not converted.</p>
+  if (!conversion.ok)
+    return (
+      <div className="rounded border border-dashed border-slate-300 px-3 py-2 text-sm dark:border-slate-700">
+        <p className="font-medium text-slate-700 dark:text-slate-300">{label} cannot express this rule</p>
+        <p className="text-slate-600 dark:text-slate-400">
+          {conversion.reason} <span className="font-mono text-xs text-slate-400">[{conversion.code}]</span>
+        </p>
+      </div>
+    )
+  return (
+    <div className="space-y-1">
+      <CodeBlock html={conversion.html ?? ''} text={conversion.query ?? ''} label={label} />
+      {conversion.warnings.length ? (
+        <ul className="text-xs text-amber-700 dark:text-amber-300">
+          {conversion.warnings.map((w) => (
+            <li key={w}>⚠ {w}</li>
+          ))}
+        </ul>
+      ) : null}
+    </div>
+  )
+}
+
+function Queries({ rule }: { rule: RuleDetail }) {
+  const targets = getIndex().targets
+  if (!targets.length || !rule.conversions.length) return null
+  const tabs: QueryTabTarget[] = targets.map((t) => ({ id: t.id, label: t.label, pipelines: t.pipelines, formats: t.formats }))
+  const variants: Record<string, ReactNode> = {}
+  for (const t of targets) {
+    for (const c of rule.conversions.filter((x) => x.target === t.id)) {
+      const format = t.formats.find((f) => f.id === c.format)
+      const label = format && t.formats.length > 1 ? `${t.label} · ${format.label}` : t.label
+      variants[variantKey(t.id, t.pipelines.length ? c.pipeline : '', t.formats.length ? c.format : '')] = (
+        <Variant conversion={c} label={label} />
+      )
+    }
+  }
+  return (
+    <section id="queries" aria-labelledby="queries-title" className="scroll-mt-4 space-y-2">
+      <h2 id="queries-title" className="text-lg font-semibold">
+        Queries
+      </h2>
+      <QueryTabs targets={tabs} variants={variants} />
+    </section>
+  )
+}
+
+export default async function RulePage({ params }: Props) {
+  const rule = getRule((await params).slug)
+  if (!rule) notFound()
+  const passed = rule.tests.filter((t) => t.passed).length
+  return (
+    <article className="space-y-6">
+      <header className="space-y-2">
+        <p className="text-sm text-slate-500">
+          <Link href="/" className="hover:underline">
+            Rules
+          </Link>{' '}
+          / <span className="font-mono text-xs">{rule.id}</span>
+        </p>
+        <h1 className="text-2xl font-semibold tracking-tight">{rule.title}</h1>
+        <div className="flex flex-wrap items-center gap-2 text-sm">
+          <SeverityBadge severity={rule.severity} riskScore={rule.riskScore} />
+          {rule.status ? (
+            <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs dark:bg-slate-800">{rule.status}</span>
+          ) : null}
+          <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs dark:bg-slate-800">
+            {rule.kind === 'native' ? `native ${rule.ruleType ?? ''}` : rule.kind === 'correlation' ? 'Sigma correlation' : 'Sigma rule'}
+          </span>
+          {rule.tests.length ? (
+            <span className="text-xs text-emerald-700 dark:text-emerald-400">
+              ✓ tested with {rule.tests.length} sample {rule.tests.length === 1 ? 'event' : 'events'} ({passed} passed)
+            </span>
+          ) : null}
+        </div>
+        <p className="max-w-4xl text-slate-700 dark:text-slate-300">{rule.description}</p>
+      </header>
+
+      <dl className="grid grid-cols-2 gap-x-6 gap-y-3 rounded border border-slate-200 p-3 sm:grid-cols-3 lg:grid-cols-6 dark:border-slate-800">
+        <Fact label="Rule type">{rule.ruleType ?? (rule.kind === 'correlation' ? 'correlation' : 'query')}</Fact>
+        <Fact label="Risk score">{rule.riskScore ?? '—'}</Fact>
+        <Fact label="Runs every">{rule.schedule?.interval ?? '—'}</Fact>
+        <Fact label="Look-back">{rule.schedule?.lookback ?? '—'}</Fact>
+        <Fact label="Max alerts">{rule.schedule?.max_alerts ?? '—'}</Fact>
+        <Fact label="Version">{rule.version ?? '—'}</Fact>
+        <Fact label="Log source">
+          {rule.logsourceSlug ? (
+            <Link href={`/data/${rule.logsourceSlug}/`} className="font-mono text-xs text-indigo-700 hover:underline dark:text-indigo-300">
+              {rule.logsourceSlug}
+            </Link>
+          ) : (
+            '—'
+          )}
+        </Fact>
+        <Fact label="Authors">{rule.authors.join(', ') || '—'}</Fact>
+        <Fact label="License">{rule.license ?? '—'}</Fact>
+        <Fact label="Created">{rule.date ?? '—'}</Fact>
+        <Fact label="Modified">{rule.modified ?? '—'}</Fact>
+        <Fact label="Rule id">
+          <Link href={`/r/${rule.id}/`} className="font-mono text-xs hover:underline" title="Stable link by rule id">
+            {rule.id.slice(0, 8)}…
+          </Link>
+        </Fact>
+        {rule.indices.length ? (
+          <div className="col-span-full">
+            <dt className="text-[11px] font-medium uppercase tracking-wide text-slate-500 dark:text-slate-400">Indices</dt>
+            <dd className="flex flex-wrap gap-1.5 font-mono text-xs">
+              {rule.indices.map((i) => (
+                <span key={i} className="rounded bg-slate-100 px-1 dark:bg-slate-800">
+                  {i}
+                </span>
+              ))}
+            </dd>
+          </div>
+        ) : null}
+      </dl>
+
+      <section aria-labelledby="attack-title" className="space-y-2">
+        <h2 id="attack-title" className="text-lg font-semibold">
+          MITRE ATT&CK
+        </h2>
+        <AttackChips groups={rule.attack} />
+      </section>
+
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_18rem]">
+        <div className="min-w-0 space-y-6">
+          {rule.guide ? (
+            <section aria-labelledby="guide-title" className="space-y-2">
+              <h2 id="guide-title" className="text-lg font-semibold">
+                Investigation guide
+              </h2>
+              <Guide code={rule.guide.code} />
+            </section>
+          ) : null}
+
+          <section aria-labelledby="detection-title" className="space-y-2">
+            <h2 id="detection-title" className="text-lg font-semibold">
+              Detection
+            </h2>
+            <CodeBlock html={rule.detection.html} text={rule.detection.text} label={rule.detection.label} />
+            {rule.native.map((n) => (
+              <CodeBlock key={n.label} html={n.html} text={n.text} label={n.label} />
+            ))}
+          </section>
+
+          <Queries rule={rule} />
+        </div>
+
+        <aside className="space-y-5 text-sm">
+          {rule.guide?.headings.length ? (
+            <nav aria-label="Guide contents">
+              <h2 className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">On this page</h2>
+              <ul className="space-y-0.5">
+                {rule.guide.headings.map((h) => (
+                  <li key={h.slug} className={h.depth === 3 ? 'ps-3' : ''}>
+                    <a href={`#${h.slug}`} className="text-slate-700 hover:underline dark:text-slate-300">
+                      {h.text}
+                    </a>
+                  </li>
+                ))}
+                <li>
+                  <a href="#queries" className="text-slate-700 hover:underline dark:text-slate-300">
+                    Queries
+                  </a>
+                </li>
+              </ul>
+            </nav>
+          ) : null}
+          {rule.trigger ? (
+            <section>
+              <h2 className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">Trigger (how to test)</h2>
+              <p className="text-slate-700 dark:text-slate-300">{rule.trigger}</p>
+            </section>
+          ) : null}
+          <section>
+            <h2 className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">False positives</h2>
+            <ul className="list-disc ps-4 text-slate-700 dark:text-slate-300">
+              {(rule.falsepositives.length ? rule.falsepositives : ['None documented']).map((f) => (
+                <li key={f}>{f}</li>
+              ))}
+            </ul>
+          </section>
+          {rule.fields.length ? (
+            <section>
+              <h2 className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">Fields read</h2>
+              <ul className="flex flex-wrap gap-1 font-mono text-xs">
+                {rule.fields.map((f) => (
+                  <li key={f} className="rounded bg-slate-100 px-1 dark:bg-slate-800">
+                    {f}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
+          {rule.references.length ? (
+            <section>
+              <h2 className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">References</h2>
+              <ul className="space-y-0.5 break-all">
+                {rule.references.map((r) => (
+                  <li key={r}>
+                    <a href={r} rel="noreferrer" className="text-indigo-700 hover:underline dark:text-indigo-300">
+                      {r}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
+          {rule.tests.length ? (
+            <section>
+              <h2 className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">Sample-event tests</h2>
+              <ul className="space-y-0.5">
+                {rule.tests.map((t) => (
+                  <li key={t.name}>
+                    <span className={t.passed ? 'text-emerald-600' : 'text-red-600'}>{t.passed ? '✓' : '✗'}</span> {t.name}{' '}
+                    <span className="text-xs text-slate-500">({t.match ? 'fires' : 'silent'})</span>
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : null}
+        </aside>
+      </div>
+    </article>
+  )
+}

@@ -1,0 +1,77 @@
+import Link from 'next/link'
+import type { TacticSummary } from '@/lib/catalog/manifest-types'
+
+/** Shading by rule count: none, then four steps. */
+function shade(count: number, max: number): string {
+  if (count === 0) return 'bg-white text-slate-500 dark:bg-slate-950 dark:text-slate-500'
+  const step = Math.min(3, Math.floor((count / Math.max(1, max)) * 4))
+  return [
+    'bg-indigo-50 text-indigo-950 dark:bg-indigo-950/50 dark:text-indigo-100',
+    'bg-indigo-100 text-indigo-950 dark:bg-indigo-900/60 dark:text-indigo-50',
+    'bg-indigo-200 text-indigo-950 dark:bg-indigo-800/70 dark:text-white',
+    'bg-indigo-300 text-indigo-950 dark:bg-indigo-700 dark:text-white',
+  ][step]!
+}
+
+/**
+ * The ATT&CK Enterprise matrix: tactics as columns in matrix order, techniques with rule
+ * counts and shading; sub-techniques expand with a native `<details>` (no script).
+ */
+export function AttackMatrix({ tactics }: { tactics: readonly TacticSummary[] }) {
+  const max = Math.max(1, ...tactics.flatMap((t) => t.techniques.flatMap((c) => [c.count, ...c.subtechniques.map((s) => s.count)])))
+  return (
+    <div className="overflow-x-auto pb-2">
+      <div className="grid auto-cols-[minmax(9.5rem,1fr)] grid-flow-col gap-1">
+        {tactics.map((tactic) => (
+          <section key={tactic.shortname} aria-labelledby={`col-${tactic.shortname}`} className="min-w-0">
+            <h2 id={`col-${tactic.shortname}`} className="mb-1 rounded bg-slate-800 px-2 py-1.5 text-white dark:bg-slate-700">
+              <Link href={`/tactics/${tactic.shortname}/`} className="block text-xs font-semibold hover:underline">
+                {tactic.name}
+              </Link>
+              <span className="text-[11px] text-slate-300">
+                {tactic.techniques.length} techniques · {tactic.count} rules
+              </span>
+            </h2>
+            <ul className="space-y-0.5">
+              {tactic.techniques.map((cell) => (
+                <li key={cell.id} className={`rounded border border-slate-200 text-[11px] leading-tight dark:border-slate-800 ${shade(cell.count, max)}`}>
+                  {cell.subtechniques.length ? (
+                    <details>
+                      <summary className="flex cursor-pointer list-none items-start gap-1 px-1.5 py-1 [&::-webkit-details-marker]:hidden">
+                        <Link href={`/techniques/${cell.id}/`} className="min-w-0 flex-1 hover:underline" title={cell.id}>
+                          {cell.name}
+                        </Link>
+                        {cell.count ? <span className="font-mono font-semibold">{cell.count}</span> : null}
+                        <span aria-hidden="true" className="text-slate-400">
+                          ▾
+                        </span>
+                        <span className="sr-only">{cell.subtechniques.length} sub-techniques</span>
+                      </summary>
+                      <ul className="border-t border-slate-200 bg-white/60 py-0.5 ps-3 dark:border-slate-800 dark:bg-slate-950/60">
+                        {cell.subtechniques.map((sub) => (
+                          <li key={sub.id} className={`flex gap-1 px-1 py-0.5 ${sub.count ? 'font-medium' : 'text-slate-500'}`}>
+                            <Link href={`/techniques/${sub.id}/`} className="min-w-0 flex-1 hover:underline" title={sub.id}>
+                              {sub.name}
+                            </Link>
+                            {sub.count ? <span className="font-mono">{sub.count}</span> : null}
+                          </li>
+                        ))}
+                      </ul>
+                    </details>
+                  ) : (
+                    <div className="flex items-start gap-1 px-1.5 py-1">
+                      <Link href={`/techniques/${cell.id}/`} className="min-w-0 flex-1 hover:underline" title={cell.id}>
+                        {cell.name}
+                      </Link>
+                      {cell.count ? <span className="font-mono font-semibold">{cell.count}</span> : null}
+                    </div>
+                  )}
+                </li>
+              ))}
+            </ul>
+          </section>
+        ))}
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,150 @@
+'use client'
+
+import { useCallback, useEffect, useState, type KeyboardEvent, type ReactNode } from 'react'
+
+export interface QueryTabTarget {
+  readonly id: string
+  readonly label: string
+  readonly pipelines: readonly { readonly id: string; readonly label: string }[]
+  readonly formats: readonly { readonly id: string; readonly label: string }[]
+}
+
+const pipelineKey = (target: string) => `atlas:pipeline:${target}`
+
+/** `${target}|${pipeline}|${format}`: the key of one server-rendered variant. */
+export const variantKey = (target: string, pipeline: string, format: string) => `${target}|${pipeline}|${format}`
+
+/**
+ * The queries panel of a rule page: one tab per target (each with its own
+ * anchor: `#splunk` opens that tab), a pipeline switch remembered in
+ * localStorage, and output-format sub-tabs. The variants themselves are
+ * rendered on the server and only shown or hidden here.
+ */
+export function QueryTabs({ targets, variants }: { targets: readonly QueryTabTarget[]; variants: Readonly<Record<string, ReactNode>> }) {
+  const [active, setActive] = useState(targets[0]?.id ?? '')
+  const [pipelines, setPipelines] = useState<Record<string, string>>({})
+  const [formats, setFormats] = useState<Record<string, string>>({})
+
+  const fromHash = useCallback(() => {
+    const id = decodeURIComponent(window.location.hash.slice(1))
+    if (targets.some((t) => t.id === id)) {
+      setActive(id)
+      document.getElementById(`queries`)?.scrollIntoView({ block: 'start' })
+    }
+  }, [targets])
+
+  useEffect(() => {
+    const stored: Record<string, string> = {}
+    for (const t of targets) {
+      const value = window.localStorage.getItem(pipelineKey(t.id))
+      if (value && t.pipelines.some((p) => p.id === value)) stored[t.id] = value
+    }
+    setPipelines(stored)
+    fromHash()
+    window.addEventListener('hashchange', fromHash)
+    return () => window.removeEventListener('hashchange', fromHash)
+  }, [targets, fromHash])
+
+  const select = (id: string, focus = false) => {
+    setActive(id)
+    window.history.replaceState(null, '', `#${id}`)
+    if (focus) document.getElementById(`tab-${id}`)?.focus()
+  }
+  const onKeyDown = (event: KeyboardEvent<HTMLButtonElement>) => {
+    const index = targets.findIndex((t) => t.id === active)
+    const next =
+      event.key === 'ArrowRight' ? index + 1 : event.key === 'ArrowLeft' ? index - 1 : event.key === 'Home' ? 0 : event.key === 'End' ? targets.length - 1 : null
+    if (next === null) return
+    event.preventDefault()
+    const target = targets[(next + targets.length) % targets.length]
+    if (target) select(target.id, true)
+  }
+
+  return (
+    <div>
+      <div role="tablist" aria-label="Target query languages" className="flex flex-wrap gap-1 border-b border-slate-200 dark:border-slate-800">
+        {targets.map((t) => (
+          <button
+            key={t.id}
+            id={`tab-${t.id}`}
+            role="tab"
+            type="button"
+            aria-selected={t.id === active}
+            aria-controls={t.id}
+            tabIndex={t.id === active ? 0 : -1}
+            onClick={() => select(t.id)}
+            onKeyDown={onKeyDown}
+            className="-mb-px rounded-t border border-transparent px-3 py-1.5 text-sm font-medium text-slate-600 hover:text-slate-900 aria-selected:border-slate-200 aria-selected:border-b-white aria-selected:bg-white aria-selected:text-indigo-700 dark:text-slate-400 dark:hover:text-slate-100 dark:aria-selected:border-slate-800 dark:aria-selected:border-b-slate-950 dark:aria-selected:bg-slate-950 dark:aria-selected:text-indigo-300"
+          >
+            {t.label}
+          </button>
+        ))}
+      </div>
+      {targets.map((t) => {
+        const pipeline = pipelines[t.id] ?? t.pipelines[0]?.id ?? ''
+        const format = formats[t.id] ?? t.formats[0]?.id ?? ''
+        return (
+          <div key={t.id} id={t.id} role="tabpanel" aria-labelledby={`tab-${t.id}`} hidden={t.id !== active} className="pt-3">
+            {t.pipelines.length > 1 || t.formats.length > 1 ? (
+              <div className="mb-2 flex flex-wrap items-center gap-4 text-sm">
+                {t.pipelines.length > 1 ? (
+                  <label className="flex items-center gap-2 text-slate-600 dark:text-slate-400">
+                    Pipeline
+                    <select
+                      value={pipeline}
+                      onChange={(event) => {
+                        const value = event.target.value
+                        setPipelines((p) => ({ ...p, [t.id]: value }))
+                        window.localStorage.setItem(pipelineKey(t.id), value)
+                      }}
+                      className="rounded border border-slate-300 bg-white px-2 py-0.5 text-slate-900 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100"
+                    >
+                      {t.pipelines.map((p) => (
+                        <option key={p.id} value={p.id}>
+                          {p.label}
+                        </option>
+                      ))}
+                    </select>
+                  </label>
+                ) : null}
+                {t.formats.length > 1 ? (
+                  <div role="group" aria-label="Output format" className="flex gap-1">
+                    {t.formats.map((f) => (
+                      <button
+                        key={f.id}
+                        type="button"
+                        aria-pressed={f.id === format}
+                        onClick={() => setFormats((x) => ({ ...x, [t.id]: f.id }))}
+                        className="rounded border border-slate-300 px-2 py-0.5 text-xs text-slate-600 aria-pressed:border-indigo-500 aria-pressed:bg-indigo-50 aria-pressed:text-indigo-800 dark:border-slate-600 dark:text-slate-300 dark:aria-pressed:bg-indigo-950 dark:aria-pressed:text-indigo-200"
+                      >
+                        {f.label}
+                      </button>
+                    ))}
+                  </div>
+                ) : null}
+              </div>
+            ) : null}
+            {t.pipelines.length
+              ? t.pipelines.flatMap((p) =>
+                  (t.formats.length ? t.formats : [{ id: '' }]).map((f) => (
+                    <div
+                      key={`${p.id}|${f.id}`}
+                      data-pipeline={p.id}
+                      data-format={f.id}
+                      hidden={p.id !== pipeline || f.id !== format}
+                    >
+                      {variants[variantKey(t.id, p.id, f.id)]}
+                    </div>
+                  )),
+                )
+              : (t.formats.length ? t.formats : [{ id: '' }]).map((f) => (
+                  <div key={f.id} data-format={f.id} hidden={f.id !== format}>
+                    {variants[variantKey(t.id, '', f.id)]}
+                  </div>
+                ))}
+          </div>
+        )
+      })}
+    </div>
+  )
+}

@@ -1,0 +1,39 @@
+import Link from 'next/link'
+
+const NAV = [
+  { href: '/', label: 'Rules' },
+  { href: '/tactics/', label: 'ATT&CK matrix' },
+  { href: '/data/', label: 'Data sources' },
+  { href: '/api/rules.json', label: 'API' },
+]
+
+export function SiteHeader() {
+  return (
+    <header className="border-b border-slate-200 bg-white dark:border-slate-800 dark:bg-slate-950" data-pagefind-ignore>
+      <a
+        href="#main"
+        className="sr-only focus:not-sr-only focus:absolute focus:start-2 focus:top-2 focus:rounded focus:bg-white focus:px-3 focus:py-1 focus:text-sm focus:ring-2"
+      >
+        Skip to content
+      </a>
+      <nav aria-label="Main" className="mx-auto flex max-w-7xl items-center gap-6 px-4 py-2.5">
+        <Link href="/" className="flex items-center gap-2 font-semibold tracking-tight text-slate-900 dark:text-slate-100">
+          <svg aria-hidden="true" viewBox="0 0 32 32" className="h-6 w-6">
+            <rect width="32" height="32" rx="6" className="fill-indigo-600" />
+            <path d="M8 23 16 7l8 16M11 17h10" stroke="white" strokeWidth="3" fill="none" strokeLinejoin="round" />
+          </svg>
+          Detection Atlas
+        </Link>
+        <ul className="flex gap-4 text-sm text-slate-600 dark:text-slate-400">
+          {NAV.map((item) => (
+            <li key={item.href}>
+              <Link href={item.href} className="hover:text-slate-900 hover:underline dark:hover:text-slate-100" prefetch={false}>
+                {item.label}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
+    </header>
+  )
+}

@@ -1,0 +1,48 @@
+import type { ManifestIndex, RuleDetail } from './manifest-types'
+import type { ApiRule, ApiRules } from './schemas/api'
+
+/** A rule as the JSON API publishes it: metadata, ATT&CK, the detection and every target's query. */
+export function apiRule(d: RuleDetail): ApiRule {
+  const chip = (c: RuleDetail['attack'][number]['tactic']) => ({ id: c.id, url: c.url, known: c.known, ...(c.name ? { name: c.name } : {}) })
+  return {
+    id: d.id,
+    slug: d.slug,
+    url: `/rules/${d.slug}/`,
+    title: d.title,
+    description: d.description,
+    severity: d.severity,
+    ...(d.riskScore !== undefined ? { risk_score: d.riskScore } : {}),
+    ...(d.status ? { status: d.status } : {}),
+    kind: d.kind,
+    ...(d.ruleType ? { rule_type: d.ruleType } : {}),
+    logsource: d.logsource,
+    ...(d.date ? { date: d.date } : {}),
+    ...(d.modified ? { modified: d.modified } : {}),
+    authors: [...d.authors],
+    references: [...d.references],
+    falsepositives: [...d.falsepositives],
+    attack: d.attack.map((g) => ({
+      tactic: chip(g.tactic),
+      techniques: g.techniques.map((t) => ({ technique: chip(t.technique), subtechniques: t.subtechniques.map(chip) })),
+    })),
+    detection: { language: d.detection.language, text: d.detection.text },
+    queries: d.conversions.map((c) => ({
+      target: c.target,
+      pipeline: c.pipeline,
+      format: c.format,
+      ok: c.ok,
+      ...(c.query !== undefined ? { query: c.query } : {}),
+      ...(c.reason !== undefined ? { reason: c.reason } : {}),
+      warnings: [...c.warnings],
+    })),
+  }
+}
+
+export function apiRules(index: ManifestIndex, details: readonly RuleDetail[]): ApiRules {
+  return {
+    version: 1,
+    attack_version: index.attackVersion,
+    targets: index.targets.map((t) => ({ ...t, pipelines: [...t.pipelines], formats: [...t.formats] })),
+    rules: details.map(apiRule),
+  }
+}

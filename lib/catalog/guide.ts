@@ -1,0 +1,130 @@
+import { createProcessor } from '@mdx-js/mdx'
+import GithubSlugger from 'github-slugger'
+import { bundleMDX } from 'mdx-bundler'
+import type { Diagnostic } from '../sigma/diagnostics'
+import type { Location } from '../sigma/position'
+
+/**
+ * The components an investigation guide may use. Guides are data, not code: no
+ * `import`, `export` or `{expressions}`; only these elements and Markdown.
+ */
+export const GUIDE_COMPONENTS = ['Callout', 'Kbd'] as const
+
+export interface GuideHeading {
+  readonly depth: number
+  readonly text: string
+  /** The anchor: `#triage`. */
+  readonly slug: string
+}
+
+export interface CheckedGuide {
+  readonly headings: GuideHeading[]
+  readonly diagnostics: Diagnostic[]
+}
+
+interface MdastNode {
+  type: string
+  name?: string | null
+  depth?: number
+  position?: { start: { line: number; column: number; offset?: number } }
+  attributes?: { type: string; name?: string; value?: unknown }[]
+  children?: MdastNode[]
+}
+
+const processor = createProcessor({ format: 'mdx' })
+
+/**
+ * Parse a guide (the file's body, frontmatter blanked so that lines match) and
+ * report everything that makes it code rather than content, at its position.
+ */
+export function checkGuide(file: string, body: string): CheckedGuide {
+  const diagnostics: Diagnostic[] = []
+  const at = (node: MdastNode | { line?: number; column?: number } | undefined): Location => {
+    const start =
+      node && 'position' in node && node.position
+        ? node.position.start
+        : { line: (node as { line?: number })?.line ?? 1, column: (node as { column?: number })?.column ?? 1 }
+    return { file, start: { line: start.line, column: start.column, offset: 0 } }
+  }
+  let tree: MdastNode
+  try {
+    tree = processor.parse(body) as unknown as MdastNode
+  } catch (error) {
+    const message = error as { reason?: string; message: string; line?: number; column?: number; ruleId?: string }
+    diagnostics.push({
+      severity: 'error',
+      code: 'mdx-syntax',
+      message: `Cannot parse the investigation guide as MDX: ${message.reason ?? message.message}`,
+      location: at(message),
+    })
+    return { headings: [], diagnostics }
+  }
+  const headings: GuideHeading[] = []
+  const slugger = new GithubSlugger()
+  const error = (code: string, message: string, node: MdastNode) =>
+    diagnostics.push({ severity: 'error', code, message, location: at(node) })
+  const visit = (node: MdastNode): void => {
+    switch (node.type) {
+      case 'mdxjsEsm':
+        error('mdx-esm', 'Guides are content, not code: `import` and `export` are not allowed in MDX here', node)
+        return
+      case 'mdxFlowExpression':
+      case 'mdxTextExpression':
+        error(
+          'mdx-expression',
+          'Guides are content, not code: JavaScript expressions in `{…}` are not allowed (escape a literal brace as `\\{`)',
+          node,
+        )
+        return
+      case 'mdxJsxFlowElement':
+      case 'mdxJsxTextElement':
+        if (!node.name || !(GUIDE_COMPONENTS as readonly string[]).includes(node.name))
+          error(
+            'mdx-unknown-component',
+            `Unknown component \`<${node.name ?? ''}>\`: a guide may use ${GUIDE_COMPONENTS.map((c) => `<${c}>`).join(', ')} and Markdown`,
+            node,
+          )
+        for (const attribute of node.attributes ?? [])
+          if (attribute.type !== 'mdxJsxAttribute' || (attribute.value !== null && typeof attribute.value === 'object'))
+            error('mdx-expression', 'Component attributes must be plain strings, not JavaScript expressions', node)
+        break
+      case 'heading':
+        if (node.depth !== undefined && node.depth >= 2 && node.depth <= 3) {
+          const text = plainText(node)
+          headings.push({ depth: node.depth, text, slug: slugger.slug(text) })
+        }
+        break
+    }
+    for (const child of node.children ?? []) visit(child)
+  }
+  visit(tree)
+  return { headings, diagnostics }
+}
+
+function plainText(node: MdastNode & { value?: unknown }): string {
+  if (typeof node.value === 'string') return node.value
+  return (node.children ?? []).map(plainText).join('')
+}
+
+/** Gives every heading the id that `checkGuide` listed for it, so anchors and the contents agree. */
+function remarkHeadingIds() {
+  return (tree: MdastNode) => {
+    const slugger = new GithubSlugger()
+    const visit = (node: MdastNode & { data?: { hProperties?: Record<string, unknown> } }): void => {
+      if (node.type === 'heading') {
+        node.data = { ...node.data, hProperties: { ...node.data?.hProperties, id: slugger.slug(plainText(node)) } }
+      }
+      for (const child of node.children ?? []) visit(child)
+    }
+    visit(tree)
+  }
+}
+
+/** Compile a checked guide with mdx-bundler; the code runs with `getMDXComponent`. */
+export async function compileGuide(body: string): Promise<string> {
+  const { code } = await bundleMDX({
+    source: body,
+    mdxOptions: (options) => ({ ...options, remarkPlugins: [...(options.remarkPlugins ?? []), remarkHeadingIds] }),
+  })
+  return code
+}

@@ -1,0 +1,20 @@
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+/** The repository root (this file is lib/catalog/paths.ts). */
+export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+
+/** The content folder: `content/`, or `ATLAS_CONTENT_DIR` (the build-error fixtures use it). */
+export function contentDir(): string {
+  return path.resolve(repoRoot, process.env.ATLAS_CONTENT_DIR ?? 'content')
+}
+
+/** Where the prebuild writes the manifest that pages read: `.cache/atlas/manifest`, or `ATLAS_MANIFEST_DIR`. */
+export function manifestDir(): string {
+  return path.resolve(repoRoot, process.env.ATLAS_MANIFEST_DIR ?? '.cache/atlas/manifest')
+}
+
+/** Per-rule results, keyed by content hash, reused by the next build. */
+export function ruleCacheDir(): string {
+  return path.resolve(repoRoot, process.env.ATLAS_CACHE_DIR ?? '.cache/atlas/rules')
+}

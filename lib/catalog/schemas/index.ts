@@ -1,0 +1,5 @@
+export * from './common'
+export * from './native-query'
+export * from './rule-frontmatter'
+export * from './sample-test'
+export * from './schedule'

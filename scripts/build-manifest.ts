@@ -1,0 +1,21 @@
+/**
+ * The prebuild step (`npm run build` runs it before `next build`): validates and
+ * builds every rule of `content/` (or `ATLAS_CONTENT_DIR`) into the manifest the
+ * pages read. Prints every problem as `file:line:col: error: message [code]` and
+ * exits 1 if any is an error.
+ */
+import { buildManifest } from '../lib/catalog/build-manifest'
+import { formatDiagnostic } from '../lib/sigma/diagnostics'
+
+const result = await buildManifest()
+for (const d of result.diagnostics) console.error(formatDiagnostic(d))
+const errors = result.diagnostics.filter((d) => d.severity === 'error').length
+const warnings = result.diagnostics.length - errors
+const { rules, cached, ms } = result.stats
+if (errors) {
+  console.error(`\n✗ manifest: ${errors} error(s), ${warnings} warning(s) in ${rules} rule file(s); nothing written`)
+  process.exit(1)
+}
+console.log(
+  `✓ manifest: ${rules} rules (${cached} from cache), ${result.index?.targets.length ?? 0} targets, ${warnings} warning(s), ${ms} ms`,
+)

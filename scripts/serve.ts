@@ -1,0 +1,38 @@
+/**
+ * `npm start`: build the site if `out/` is missing or older than the content or
+ * code it comes from, then serve `out/` and print the URL. `PORT` picks the port (default 3000; 0 = any free).
+ */
+import { spawnSync } from 'node:child_process'
+import { existsSync, readdirSync, statSync } from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { serveStatic } from './static-server'
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const out = path.join(root, 'out')
+
+function newest(dir: string): number {
+  if (!existsSync(dir)) return 0
+  let latest = 0
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === 'node_modules' || entry.name.startsWith('.')) continue
+    const full = path.join(dir, entry.name)
+    latest = Math.max(latest, entry.isDirectory() ? newest(full) : statSync(full).mtimeMs)
+  }
+  return latest
+}
+
+const built = existsSync(path.join(out, 'index.html')) ? statSync(path.join(out, 'index.html')).mtimeMs : 0
+const sources = Math.max(...['content', 'app', 'components', 'lib'].map((d) => newest(path.join(root, d))))
+if (!built || sources > built) {
+  console.log(built ? 'Sources changed since the last build: rebuilding…' : 'No build yet: building…')
+  const result = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' })
+  if (result.status !== 0) process.exit(result.status ?? 1)
+}
+
+const server = await serveStatic(out, Number(process.env.PORT ?? 3000), process.env.HOST ?? '127.0.0.1')
+console.log(`Detection Atlas is served at ${server.url}/  (Ctrl+C to stop)`)
+for (const signal of ['SIGINT', 'SIGTERM'] as const)
+  process.on(signal, () => {
+    void server.close().then(() => process.exit(0))
+  })
