@@ -1,0 +1,128 @@
+import type { AndNode, Expression, NotNode, OrNode, StringMatchNode } from '../../sigma/nodes'
+import { plainText } from '../../sigma/sigma-string'
+import type { DataSource } from '../../pipelines/pipeline'
+import { fill, type CompileContext, type Dialect, type LeafKind, type NodeOf } from './dialect'
+import { isUnsupported, UnsupportedFeatureError } from './unsupported'
+
+export interface Compiled {
+  readonly query: string
+  readonly warnings: readonly string[]
+}
+
+type Level = 'or' | 'and' | 'atom'
+
+interface Fragment {
+  readonly text: string
+  /** The loosest operator at the top of the fragment. */
+  readonly level: Level
+}
+
+/**
+ * The one generic compiler: a visitor over the expression kinds that writes
+ * the boolean structure from the dialect's tokens and each leaf from its table.
+ * Throws `UnsupportedFeatureError` (caught by `convert`) for a declared gap.
+ */
+export interface CompileOptions {
+  readonly dataSource?: DataSource
+  readonly fields?: readonly string[]
+}
+
+export function compileExpression(expression: Expression, dialect: Dialect, options: CompileOptions = {}): Compiled {
+  const warnings: string[] = []
+  const base = {
+    dataSource: options.dataSource ?? {},
+    fields: options.fields ?? [],
+    warn: (message: string) => void (warnings.includes(message) || warnings.push(message)),
+    unsupported: (code: string, reason: string, node?: Expression): never => {
+      throw new UnsupportedFeatureError(code, reason, node?.location)
+    },
+  }
+  const contexts = [
+    Object.freeze({ ...base, negated: false }),
+    Object.freeze({ ...base, negated: true }),
+  ] as const
+  const visit = (node: Expression, negated: boolean): Fragment => {
+    const ctx = contexts[negated ? 1 : 0]
+    return visitors[node.kind](node as never, ctx, negated)
+  }
+
+  const group = (fragment: Fragment, parent: 'and' | 'or'): string => {
+    if (fragment.level === 'atom' || fragment.level === parent) return fragment.text
+    const { precedence } = dialect.logic
+    const binds = precedence === 'and-over-or' ? fragment.level === 'and' : precedence === 'or-over-and' ? fragment.level === 'or' : false
+    return binds ? fragment.text : fill(dialect.logic.group, { expr: fragment.text })
+  }
+
+  const junction = (parent: 'and' | 'or', parts: readonly Fragment[]): Fragment => {
+    if (parts.length === 1) return parts[0]!
+    const token = dialect.logic[parent]
+    return { text: parts.map((p) => group(p, parent)).join(token), level: parent }
+  }
+
+  const leaf = <K extends LeafKind>(node: NodeOf<K>, ctx: CompileContext): Fragment => {
+    const leafNode: Expression = node
+    const rule = dialect.leaves[leafNode.kind as K]
+    if (isUnsupported(rule)) throw new UnsupportedFeatureError(rule.code, rule.reason, leafNode.location)
+    return { text: (rule as (n: NodeOf<K>, c: CompileContext) => string)(node, ctx), level: 'atom' }
+  }
+
+  const visitors = {
+    AndNode: (node: AndNode, _ctx: CompileContext, negated: boolean) =>
+      junction('and', node.children.map((c) => visit(c, negated))),
+    OrNode: (node: OrNode, ctx: CompileContext, negated: boolean) => junction('or', orParts(node, ctx, negated)),
+    NotNode: (node: NotNode, _ctx: CompileContext, negated: boolean) => {
+      const operand = visit(node.child, !negated)
+      const text = operand.level === 'atom' || dialect.logic.notGroups ? operand.text : fill(dialect.logic.group, { expr: operand.text })
+      return { text: fill(dialect.logic.not, { expr: text }), level: 'atom' as const }
+    },
+    StringMatchNode: leaf,
+    RegexMatchNode: leaf,
+    CidrMatchNode: leaf,
+    NumberMatchNode: leaf,
+    BooleanMatchNode: leaf,
+    NullMatchNode: leaf,
+    ExistsNode: leaf,
+    FieldRefNode: leaf,
+    TimePartNode: leaf,
+  } satisfies { [K in Expression['kind']]: (node: NodeOf<K>, ctx: CompileContext, negated: boolean) => Fragment }
+
+  /** ORed plain values of one field fold into the dialect's IN-list, in first-seen order. */
+  const orParts = (node: OrNode, ctx: CompileContext, negated: boolean): Fragment[] => {
+    const inList = dialect.inList
+    if (!inList) return node.children.map((c) => visit(c, negated))
+    const groups = new Map<string, StringMatchNode[]>()
+    for (const child of node.children) {
+      const key = foldKey(child)
+      if (key !== undefined) groups.set(key, [...(groups.get(key) ?? []), child as StringMatchNode])
+    }
+    const parts: Fragment[] = []
+    const done = new Set<string>()
+    for (const child of node.children) {
+      const key = foldKey(child)
+      const members = key === undefined ? undefined : groups.get(key)
+      if (key !== undefined && members && members.length > 1) {
+        if (done.has(key)) continue
+        done.add(key)
+        const values = members.map((m) => plainText(m.value)!)
+        const text = inList(members[0]!.field!, values, members, ctx)
+        if (text !== undefined) {
+          parts.push({ text, level: 'atom' })
+          continue
+        }
+        parts.push(...members.map((m) => visit(m, negated)))
+        continue
+      }
+      parts.push(visit(child, negated))
+    }
+    return parts
+  }
+
+  const condition = visit(expression, false).text
+  const query = dialect.finish ? dialect.finish(condition, contexts[0]) : condition
+  return { query, warnings }
+}
+
+function foldKey(node: Expression): string | undefined {
+  if (node.kind !== 'StringMatchNode' || node.field === null || plainText(node.value) === undefined) return undefined
+  return `${node.cased ? 'c' : 'i'}:${node.field}`
+}

@@ -1,0 +1,158 @@
+import type { Expression } from '../sigma/nodes'
+import type { SigmaCollection, SigmaCorrelation, SigmaDocument, SigmaRule } from '../sigma/rule'
+import { applyPipeline } from '../pipelines/apply-pipeline'
+import { pipelines as builtinPipelines } from '../pipelines'
+import { mapLeaves } from '../pipelines/map-expression'
+import type { DataSource, Pipeline } from '../pipelines/pipeline'
+import { compileExpression, type Compiled } from './compiler/text-query-compiler'
+import { UnsupportedFeatureError } from './compiler/unsupported'
+import { outputFormats } from './formats'
+import { threatOf } from './formats/threat'
+import { placeholderIn } from './shared/pattern'
+import type { Target } from './target'
+import { grep } from './targets/grep'
+import { lucene } from './targets/lucene'
+import { splunk } from './targets/splunk'
+import { sqlite } from './targets/sqlite'
+import { testTarget } from './targets/test'
+
+export type ConversionResult =
+  | { ok: true; target: string; pipeline: string; format: string; query: string; warnings: string[] }
+  | { ok: false; target: string; pipeline: string; format: string; reason: string; code: string }
+
+export interface ConvertOptions {
+  readonly target: string
+  /** Built-in pipeline ids or loaded pipelines, applied in order; the target's default when absent. */
+  readonly pipeline?: string | Pipeline | readonly (string | Pipeline)[]
+  readonly format?: string
+}
+
+export interface TargetInfo {
+  readonly id: string
+  readonly label: string
+  readonly language: string
+  readonly pipelines: readonly string[]
+  readonly formats: readonly string[]
+}
+
+/** Every target by id, the hidden compiler-test target included. */
+export const targetRegistry: ReadonlyMap<string, Target> = new Map([grep, lucene, splunk, sqlite, testTarget].map((t) => [t.id, t]))
+
+/** The formats a target can be written in: `default` (the query alone), then each output format of its language. */
+function formatsOf(target: Target): string[] {
+  return ['default', ...outputFormats.filter((f) => f.languages.includes(target.language)).map((f) => f.id)]
+}
+
+export const targets: readonly TargetInfo[] = Object.freeze(
+  [...targetRegistry.values()]
+    .filter((t) => !t.hidden)
+    .map((t) =>
+      Object.freeze({
+        id: t.id,
+        label: t.label,
+        language: t.language,
+        pipelines: t.pipelines,
+        formats: formatsOf(t),
+      }),
+    ),
+)
+
+/**
+ * Converts one document of a collection into a target's query. Never
+ * throws: what the target cannot say is `ok: false` with a code and a
+ * reason; a valid but weaker query carries warnings.
+ */
+export function convert(document: SigmaDocument, collection: SigmaCollection, options: ConvertOptions): ConversionResult {
+  const format = options.format ?? 'default'
+  const target = targetRegistry.get(options.target)
+  const chosen = pipelineList(options.pipeline, target)
+  const pipelineId = chosen.map((p) => (typeof p === 'string' ? p : p.id)).join('+')
+  const fail = (code: string, reason: string): ConversionResult => ({ ok: false, target: options.target, pipeline: pipelineId, format, reason, code })
+  if (!target) return fail('unknown-target', `Unknown target \`${options.target}\`; \`atlas targets\` lists them`)
+  if (!formatsOf(target).includes(format))
+    return fail('unknown-format', `Target \`${target.id}\` has no output format \`${format}\`; it has ${formatsOf(target).join(', ')}`)
+  const resolved: Pipeline[] = []
+  for (const p of chosen) {
+    const pipeline = typeof p === 'string' ? builtinPipelines[p] : p
+    if (!pipeline) return fail('unknown-pipeline', `Unknown pipeline \`${String(p)}\`; \`atlas targets\` lists them`)
+    resolved.push(pipeline)
+  }
+  try {
+    if (document.type === 'filter') return fail('filter', 'A filter is not converted alone: it is applied to the rules it names')
+    if (document.type === 'correlation') return convertCorrelation(document, collection, target, fail)
+    const prepared = prepareRule(document, resolved)
+    if ('code' in prepared) return fail(prepared.code, prepared.reason)
+    const compiled = (target.compile ?? ((e, o) => compileExpression(e, target.dialect, o)))(prepared.expression, prepared)
+    const ok = (query: string, warnings: readonly string[]): ConversionResult =>
+      ({ ok: true, target: target.id, pipeline: pipelineId, format, query, warnings: [...compiled.warnings, ...warnings] })
+    const output = outputFormats.find((f) => f.id === format)
+    if (!output) return ok(compiled.query, [])
+    const rendered = output.render({
+      query: compiled.query,
+      language: target.language,
+      rule: document,
+      fields: prepared.fields,
+      dataSource: prepared.dataSource,
+      threat: threatOf(document.tags),
+    })
+    return rendered.ok ? ok(rendered.text, rendered.warnings) : fail(rendered.code, rendered.reason)
+  } catch (error) {
+    if (error instanceof UnsupportedFeatureError) return fail(error.code, error.reason)
+    return fail('internal-error', `The converter failed: ${error instanceof Error ? error.message : String(error)}`)
+  }
+}
+
+function pipelineList(option: ConvertOptions['pipeline'], target: Target | undefined): (string | Pipeline)[] {
+  if (option === undefined) return [target?.pipelines[0] ?? 'none']
+  return typeof option === 'string' || !Array.isArray(option) ? [option as string | Pipeline] : [...option]
+}
+
+interface PreparedRule {
+  readonly expression: Expression
+  readonly dataSource: DataSource
+  readonly fields: readonly string[]
+}
+
+/** Applies the pipelines in order; the first problem is the reason. */
+function prepareRule(rule: SigmaRule, pipelines: readonly Pipeline[]): PreparedRule | { code: string; reason: string } {
+  let expression = rule.expression
+  let dataSource: DataSource = {}
+  let fields = rule.fields
+  const placeholder = findPlaceholder(expression)
+  if (placeholder) return { code: 'unexpanded-placeholder', reason: `The placeholder %${placeholder}% needs a pipeline that expands it` }
+  for (const pipeline of pipelines) {
+    const applied = applyPipeline({ expression, logsource: rule.logsource, fields, location: rule.location }, pipeline)
+    const error = applied.diagnostics.find((d) => d.severity === 'error')
+    if (error) return { code: error.code, reason: applied.diagnostics.map((d) => d.message).join('; ') }
+    expression = applied.expression
+    fields = applied.fields
+    dataSource = { ...dataSource, ...applied.dataSource }
+  }
+  return { expression, dataSource, fields }
+}
+
+function findPlaceholder(expression: Expression): string | undefined {
+  let found: string | undefined
+  mapLeaves(expression, (node) => {
+    if (node.kind === 'StringMatchNode') found ??= placeholderIn(node.value)
+    return node
+  })
+  return found
+}
+
+function convertCorrelation(
+  correlation: SigmaCorrelation,
+  _collection: SigmaCollection,
+  target: Target,
+  fail: (code: string, reason: string) => ConversionResult,
+): ConversionResult {
+  return fail('correlation', `Target \`${target.id}\` does not convert ${correlation.correlationType} correlations yet`)
+}
+
+export type { Compiled }
+export { compileExpression } from './compiler/text-query-compiler'
+export { unsupported, UnsupportedFeatureError } from './compiler/unsupported'
+export type { Unsupported } from './compiler/unsupported'
+export type { CompileContext, Dialect, LeafKind, Leaves, Logic } from './compiler/dialect'
+export type { Target } from './target'
+export { defineTarget } from './target'

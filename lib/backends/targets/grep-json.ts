@@ -1,0 +1,51 @@
+import { isAnyChars, type SigmaString } from '../../sigma/sigma-string'
+import { writePattern } from '../shared/pattern'
+
+/**
+ * PCRE pieces for JSON lines as `JSON.stringify` writes them: a value is
+ * looked for inside its own `"field":"value"` pair, spelled the way JSON
+ * escapes it (`\` as `\\`, `"` as `\"`, control characters as `\n`/`\u0001`).
+ */
+export const PCRE_SPECIAL = /[\\^$.|?*+()[\]{}\/-]/g
+export const pcreEscape = (text: string) => text.replace(PCRE_SPECIAL, '\\$&')
+
+/** The JSON spelling of a text, without the quotes. */
+export const jsonEscape = (text: string) => JSON.stringify(text).slice(1, -1)
+
+/** One character of JSON string content: a plain character or one escape. */
+export const JSON_CHAR = '(?:[^"\\\\]|\\\\(?:u[0-9a-fA-F]{4}|[^u]))'
+
+/** `"field"\s*:\s*` — the key of a member, exactly. */
+export function jsonKey(field: string): string {
+  return `"${pcreEscape(jsonEscape(field))}"\\s*:\\s*`
+}
+
+/** The content of a JSON string holding a value that matches the Sigma pattern. */
+export function jsonStringContent(value: SigmaString): string {
+  return writePattern(value, { literal: (t) => pcreEscape(jsonEscape(t)), many: `${JSON_CHAR}*`, one: JSON_CHAR })
+}
+
+/** After a member's value: the next member or the end of the object. */
+export const VALUE_END = '(?=\\s*[,}])'
+
+/** Drops `*` at either end: on a raw line every value is looked for as a substring anyway. */
+export function trimAnyChars(value: SigmaString): SigmaString {
+  const start = isAnyChars(value[0]) ? 1 : 0
+  const end = value.length > start && isAnyChars(value[value.length - 1]) ? -1 : undefined
+  return value.slice(start, end)
+}
+
+/**
+ * A keyword (field-less) value: the reference evaluator looks for it inside
+ * any scalar of the event, so inside any string member, or, when it is
+ * spelled only with characters a JSON number or boolean can hold, inside
+ * one of those.
+ */
+export function jsonKeyword(value: SigmaString, cased: boolean): string {
+  const core = trimAnyChars(value)
+  const fold = (p: string) => (cased ? p : `(?i:${p})`)
+  const inString = `"${JSON_CHAR}*${fold(jsonStringContent(core))}${JSON_CHAR}*"`
+  const text = core.every((t) => typeof t === 'string') ? core.join('') : undefined
+  const bare = text !== undefined && /^[-+.\deEtrufalsn]+$/.test(text) ? `|[-+.\\w]*${fold(pcreEscape(text))}[-+.\\w]*` : ''
+  return `[:\\[,]\\s*(?:${inString}${bare})${VALUE_END}`
+}

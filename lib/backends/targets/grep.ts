@@ -1,0 +1,81 @@
+import type { Expression } from '../../sigma/nodes'
+import type { CompileContext, NodeOf } from '../compiler/dialect'
+import { unsupported } from '../compiler/unsupported'
+import { ipv4CidrBody } from '../shared/cidr-regex'
+import { writePattern } from '../shared/pattern'
+import { defineTarget } from '../target'
+import { jsonKey, jsonKeyword, jsonStringContent, pcreEscape, trimAnyChars, VALUE_END } from './grep-json'
+
+/**
+ * `grep -P` (PCRE, run with a UTF-8 locale such as `LC_ALL=C.UTF-8`): one
+ * pattern that a log line matches when the event matches, in the shape of
+ * the first seed — `^(?:…)` of lookaheads: AND is a run of `(?=…)`, OR an
+ * alternation, NOT a `(?!…)`.
+ *
+ * Two readings of a line, chosen by the pipeline's `lines`:
+ * - `raw` (default): the line is unstructured text, so each value is looked
+ *   for anywhere on it, case-insensitively with `(?i:…)`. Field names are not
+ *   visible, so this over-matches (a value in another field, or a value that
+ *   only contains the text), and under a `not` it may under-match.
+ * - `jsonl` (pipeline `jsonl`): the line is a flat JSON object; each value is
+ *   looked for as a whole inside its own `"field":"value"` member, spelled as
+ *   JSON escapes it. Exact, and an absent field fails a lookahead, so it
+ *   passes a `not`.
+ */
+export const grep = defineTarget({
+  id: 'grep',
+  label: 'grep -P (PCRE over log lines)',
+  language: 'shell',
+  pipelines: ['none', 'jsonl'],
+  dialect: {
+    logic: { and: '', or: '|', not: '(?!{expr})', notGroups: true, group: '(?:{expr})', precedence: 'and-over-or' },
+    leaves: {
+      StringMatchNode: (node, ctx) => {
+        if (!json(ctx)) return line(fold(writePattern(trimAnyChars(node.value), { literal: pcreEscape, many: '.*', one: '.' }), node.cased))
+        if (node.field === null) return line(jsonKeyword(node.value, node.cased))
+        const content = `"${fold(jsonStringContent(node.value), node.cased)}"`
+        const asNumber = numericText(node.value)
+        return line(`${jsonKey(node.field)}${asNumber === undefined ? content : `(?:${content}|${pcreEscape(asNumber)})`}${VALUE_END}`)
+      },
+      RegexMatchNode: (node, ctx) => {
+        if (json(ctx)) return ctx.unsupported('regex-over-json', 'a regex written for the raw value cannot be matched against its JSON-escaped spelling', node)
+        if (/(^|[^\\])[\^$]/.test(node.pattern.replace(/\[[^\]]*\]/g, '')))
+          return ctx.unsupported('regex-anchor', 'a `^` or `$` anchors to the field value, which a raw log line does not delimit', node)
+        const flags = (['i', 'm', 's'] as const).filter((f) => node.flags[f]).join('')
+        return line(flags ? `(?${flags}:${node.pattern})` : `(?:${node.pattern})`)
+      },
+      CidrMatchNode: (node, ctx) => {
+        const body = ipv4CidrBody(node.cidr)
+        if (body === undefined) return ctx.unsupported('ipv6-cidr', `a regex cannot match every spelling of the IPv6 network ${node.cidr}`, node)
+        return line(json(ctx) ? `${jsonKey(node.field)}"${body}"${VALUE_END}` : body)
+      },
+      NumberMatchNode: (node, ctx) => {
+        if (node.op !== 'eq') return ctx.unsupported('number-compare', 'grep cannot compare numbers', node)
+        const n = pcreEscape(String(node.value))
+        if (!json(ctx)) return line(n)
+        return line(`${node.field === null ? '[:,\\[]\\s*' : jsonKey(node.field)}(?:${n}|"${n}")${VALUE_END}`)
+      },
+      BooleanMatchNode: (node, ctx) => line(json(ctx) ? `${jsonKey(node.field)}${node.value}${VALUE_END}` : `(?i:${node.value})`),
+      NullMatchNode: (node, ctx) => jsonOnly(node, ctx, (key) => `(?!.*${key}(?!null${VALUE_END}))`),
+      ExistsNode: (node, ctx) => jsonOnly(node, ctx, (key) => line(key)),
+      FieldRefNode: unsupported('fieldref', 'grep cannot compare two fields of a line'),
+      TimePartNode: unsupported('time-part', 'grep cannot extract a part of a date'),
+    },
+    finish: (condition) => `grep -P '${`^(?:${condition})`.replaceAll("'", `'\\''`)}'`,
+  },
+})
+
+const json = (ctx: CompileContext) => ctx.dataSource.lines === 'jsonl'
+const line = (pattern: string) => `(?=.*${pattern})`
+const fold = (pattern: string, cased: boolean) => (cased ? pattern : `(?i:${pattern})`)
+
+/** A plain value that JSON could also hold as a number (`"1"` is equal to `1`). */
+function numericText(value: readonly unknown[]): string | undefined {
+  const text = value.length === 1 && typeof value[0] === 'string' ? value[0] : undefined
+  return text !== undefined && /^-?(0|[1-9]\d*)(\.\d+)?$/.test(text) ? text : undefined
+}
+
+function jsonOnly(node: NodeOf<'NullMatchNode' | 'ExistsNode'>, ctx: CompileContext, pattern: (key: string) => string): string {
+  if (!json(ctx)) return ctx.unsupported('field-presence', 'a raw log line does not show whether a field is present', node as Expression)
+  return pattern(jsonKey(node.field))
+}

@@ -1,0 +1,76 @@
+import type { SigmaString } from '../../sigma/sigma-string'
+import { unsupported } from '../compiler/unsupported'
+import { caseVariants } from '../shared/case-fold'
+import { backslashEscape, writePattern } from '../shared/pattern'
+import { defineTarget } from '../target'
+import { toLuceneRegex } from './lucene-regex'
+
+/**
+ * Elasticsearch `query_string` (Lucene syntax) over ECS `keyword` fields.
+ *
+ * Keyword fields compare exactly and case-sensitively, and query_string has
+ * no `case_insensitive` switch. So a case-insensitive value with letters is a
+ * regexp whose letters are classes — `process.executable:/.*\\[Cc][Mm][Dd]\.[Ee][Xx][Ee]/`
+ * — anchored to the whole value as Lucene regexps are; values without
+ * letters, and `cased` values, stay exact terms, phrases or wildcards.
+ *
+ * - Reserved characters `+ - = && || > < ! ( ) { } [ ] ^ " ~ * ? : \ /` and
+ *   spaces are backslash-escaped in terms; in regexps also `. | # @ & < > ~`.
+ * - AND/OR are grouped explicitly: the classic parser has no real precedence.
+ *   `a OR NOT b` means "a minus b" there, so every `NOT` is parenthesised,
+ *   and Elasticsearch adds `match_all` to a purely negative group.
+ * - `NOT f:x` matches documents without `f`, as Sigma wants.
+ * - A keyword (field-less) search is a bare term: Elasticsearch searches
+ *   every field (`index.query.default_field: *`).
+ */
+export const lucene = defineTarget({
+  id: 'lucene',
+  label: 'Elasticsearch query string (Lucene)',
+  language: 'lucene',
+  pipelines: ['ecs-windows', 'none'],
+  dialect: {
+    logic: { and: ' AND ', or: ' OR ', not: '(NOT {expr})', group: '({expr})', precedence: 'explicit' },
+    leaves: {
+      StringMatchNode: (node) => prefix(node.field) + stringTerm(node.value, node.cased),
+      RegexMatchNode: (node, ctx) => {
+        const translated = toLuceneRegex(node.pattern, node.flags)
+        if (!translated.ok) return ctx.unsupported('regex-syntax', `Lucene regexps cannot express \`${node.pattern}\`: ${translated.reason}`, node)
+        return `${prefix(node.field)}/${translated.regex}/`
+      },
+      CidrMatchNode: (node) => `${field(node.field)}:"${node.cidr}"`,
+      NumberMatchNode: (node, ctx) => {
+        if (node.field === null && node.op !== 'eq') return ctx.unsupported('keyword-compare', 'a keyword search cannot compare numbers', node)
+        return prefix(node.field) + (node.op === 'eq' ? `"${node.value}"` : RANGE[node.op].replace('#', String(node.value)))
+      },
+      BooleanMatchNode: (node) => `${field(node.field)}:${node.value}`,
+      NullMatchNode: (node) => `(NOT _exists_:${field(node.field)})`,
+      ExistsNode: (node) => `_exists_:${field(node.field)}`,
+      FieldRefNode: unsupported('fieldref', 'a query string cannot compare two fields of the same document'),
+      TimePartNode: unsupported('time-part', 'a query string cannot extract a part of a date'),
+    },
+  },
+})
+
+const RANGE = { lt: '{* TO #}', lte: '[* TO #]', gt: '{# TO *}', gte: '[# TO *]' } as const
+
+const TERM_ESCAPE = backslashEscape('+-=&|><!(){}[]^"~*?:\\/ \t\n\r')
+const REGEX_ESCAPE = backslashEscape('.?+*|{}[]()"\\#@&<>~/')
+
+const field = (name: string) => TERM_ESCAPE(name)
+const prefix = (name: string | null) => (name === null ? '' : `${field(name)}:`)
+
+function stringTerm(value: SigmaString, cased: boolean): string {
+  const wild = value.some((t) => typeof t !== 'string')
+  const letters = value.some((t) => typeof t === 'string' && Array.from(t).some((c) => caseVariants(c).length > 1))
+  if (!cased && letters) {
+    const literal = (text: string) =>
+      Array.from(text, (c) => {
+        const variants = caseVariants(c)
+        return variants.length > 1 ? `[${variants.join('')}]` : REGEX_ESCAPE(c)
+      }).join('')
+    return `/${writePattern(value, { literal, many: '.*', one: '.' })}/`
+  }
+  if (!wild) return `"${backslashEscape('"\\')(value.join(''))}"`
+  return writePattern(value, { literal: TERM_ESCAPE, many: '*', one: '?' })
+}
+

@@ -1,0 +1,106 @@
+import type { Diagnostic } from '../sigma/diagnostics'
+import type { Expression, StringMatchNode } from '../sigma/nodes'
+import type { Location } from '../sigma/position'
+import type { LogSource } from '../sigma/rule'
+import type { SigmaString } from '../sigma/sigma-string'
+import { mapLeaves } from './map-expression'
+import type { DataSource, LogSourceMatch, Pipeline } from './pipeline'
+
+export interface PipelineResult {
+  /** The detection with fields renamed, values rewritten and data-source conditions ANDed in front. */
+  readonly expression: Expression
+  readonly dataSource: DataSource
+  /** The rule's `fields`, renamed. */
+  readonly fields: readonly string[]
+  readonly diagnostics: readonly Diagnostic[]
+}
+
+/** What a pipeline needs from a rule (a `SigmaRule` or `SigmaFilter` fits). */
+export interface PipelineInput {
+  readonly expression: Expression
+  readonly logsource: LogSource
+  readonly fields?: readonly string[]
+  readonly location: Location
+}
+
+export function matchesLogSource(when: LogSourceMatch | undefined, logsource: LogSource): boolean {
+  if (!when) return true
+  return (['product', 'category', 'service'] as const).every(
+    (key) => when[key] === undefined || when[key].toLowerCase() === logsource[key]?.toLowerCase(),
+  )
+}
+
+export function dataSourceOf(pipeline: Pipeline, logsource: LogSource): DataSource {
+  return pipeline.logsources.find((rule) => matchesLogSource(rule.when, logsource))?.dataSource ?? pipeline.defaultDataSource
+}
+
+/**
+ * The target name of a rule field, or `undefined` when no mapping names it.
+ * Correlations use it for their group-by fields, so that a renamed field is
+ * renamed everywhere.
+ */
+export function mapFieldName(pipeline: Pipeline, logsource: LogSource, field: string): string | undefined {
+  for (const mapping of pipeline.fields) {
+    if (!matchesLogSource(mapping.when, logsource)) continue
+    const mapped = mapping.map[field]
+    if (mapped !== undefined) return mapped
+    if (mapping.prefix !== undefined) return mapping.prefix + field
+  }
+  return pipeline.strict ? undefined : field
+}
+
+/** Applies a pipeline to one rule. Never throws; problems are diagnostics. */
+export function applyPipeline(rule: PipelineInput, pipeline: Pipeline): PipelineResult {
+  const diagnostics: Diagnostic[] = []
+  const rename = (field: string, location: Location): string => {
+    const mapped = mapFieldName(pipeline, rule.logsource, field)
+    if (mapped !== undefined) return mapped
+    diagnostics.push({
+      severity: 'error',
+      code: 'unmapped-field',
+      message: `Field \`${field}\` is not mapped by the strict pipeline \`${pipeline.id}\``,
+      location,
+    })
+    return field
+  }
+  const transforms = pipeline.values.filter((t) => matchesLogSource(t.when, rule.logsource))
+  const rewritten = mapLeaves(rule.expression, (node) => {
+    let next = node
+    if (next.kind === 'StringMatchNode' && transforms.length > 0) next = transformValue(next, transforms)
+    if (next.field === null) return next
+    const field = rename(next.field, next.location)
+    if (next.kind === 'FieldRefNode') return Object.freeze({ ...next, field, otherField: rename(next.otherField, next.location) })
+    return Object.freeze({ ...next, field })
+  })
+  const dataSource = dataSourceOf(pipeline, rule.logsource)
+  const conditions = conditionNodes(dataSource, rule.location)
+  const expression: Expression =
+    conditions.length === 0
+      ? rewritten
+      : Object.freeze({ kind: 'AndNode', location: rule.location, children: [...conditions, rewritten] })
+  const fields = (rule.fields ?? []).map((f) => mapFieldName(pipeline, rule.logsource, f) ?? f)
+  return { expression, dataSource, fields, diagnostics }
+}
+
+function transformValue(node: StringMatchNode, transforms: Pipeline['values']): StringMatchNode {
+  let value: SigmaString = node.value
+  for (const t of transforms) {
+    if (t.fields && (node.field === null || !t.fields.includes(node.field))) continue
+    const pattern = new RegExp(t.replace.pattern, 'g')
+    value = value.map((token) => (typeof token === 'string' ? token.replace(pattern, t.replace.replacement) : token))
+  }
+  return Object.freeze({ ...node, value })
+}
+
+function conditionNodes(dataSource: DataSource, location: Location): Expression[] {
+  return Object.entries(dataSource.conditions ?? {}).map(([field, wanted]) => {
+    const values = Array.isArray(wanted) ? wanted : [wanted]
+    const leaves = values.map((value): Expression => {
+      if (typeof value === 'number') return Object.freeze({ kind: 'NumberMatchNode', location, field, op: 'eq', value })
+      if (typeof value === 'boolean') return Object.freeze({ kind: 'BooleanMatchNode', location, field, value })
+      // Data-source values are exact names (a channel, an ECS category): matched as written.
+      return Object.freeze({ kind: 'StringMatchNode', location, field, value: value ? [value] : [], cased: true })
+    })
+    return leaves.length === 1 ? leaves[0]! : Object.freeze({ kind: 'OrNode', location, children: leaves })
+  })
+}

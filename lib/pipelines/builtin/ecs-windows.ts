@@ -1,0 +1,90 @@
+import { definePipeline } from '../pipeline'
+import { WINDOWS_CATEGORIES, WINDOWS_SERVICE_CHANNELS, type WindowsCategory } from '../windows-logsources'
+
+/**
+ * Sysmon / Windows event fields → Elastic Common Schema, as Winlogbeat and
+ * Elastic Agent index them. The process fields are ECS's own
+ * (`CommandLine` → `process.command_line` for every category, never
+ * `winlog.event_data.CommandLine`); every other Windows field is found under
+ * `winlog.event_data.<Field>`, where Winlogbeat keeps the original name.
+ */
+const PROCESS_FIELDS = {
+  Image: 'process.executable',
+  CommandLine: 'process.command_line',
+  ProcessId: 'process.pid',
+  ProcessGuid: 'process.entity_id',
+  CurrentDirectory: 'process.working_directory',
+  OriginalFileName: 'process.pe.original_file_name',
+  Product: 'process.pe.product',
+  Company: 'process.pe.company',
+  Description: 'process.pe.description',
+  FileVersion: 'process.pe.file_version',
+  ParentImage: 'process.parent.executable',
+  ParentCommandLine: 'process.parent.command_line',
+  ParentProcessId: 'process.parent.pid',
+  ParentProcessGuid: 'process.parent.entity_id',
+  User: 'user.name',
+}
+
+const COMMON_FIELDS = {
+  EventID: 'winlog.event_id',
+  Channel: 'winlog.channel',
+  Provider_Name: 'winlog.provider_name',
+  Computer: 'winlog.computer_name',
+  ComputerName: 'winlog.computer_name',
+  Hostname: 'host.name',
+  TargetFilename: 'file.path',
+  TargetObject: 'registry.path',
+  Details: 'registry.data.strings',
+  SourceIp: 'source.ip',
+  SourcePort: 'source.port',
+  SourceHostname: 'source.domain',
+  DestinationIp: 'destination.ip',
+  DestinationPort: 'destination.port',
+  DestinationHostname: 'destination.domain',
+  Protocol: 'network.transport',
+  QueryName: 'dns.question.name',
+  ScriptBlockText: 'powershell.file.script_block_text',
+}
+
+export const ecsWindows = definePipeline({
+  id: 'ecs-windows',
+  label: 'Windows / Sysmon on Elastic Common Schema (Winlogbeat, Elastic Agent)',
+  targets: ['lucene', 'eql', 'esql'],
+  logsources: [
+    ...Object.entries(WINDOWS_CATEGORIES).map(([category, facts]: [string, WindowsCategory]) => ({
+      when: { product: 'windows', category },
+      dataSource: {
+        index: ['winlogbeat-*', 'logs-windows.*', 'logs-endpoint.events.*'],
+        eqlCategory: facts.eql,
+        conditions: {
+          'event.category': facts.ecs.category,
+          ...(facts.ecs.type === undefined ? {} : { 'event.type': facts.ecs.type }),
+        },
+      },
+    })),
+    ...Object.entries(WINDOWS_SERVICE_CHANNELS).map(([service, channel]) => ({
+      when: { product: 'windows', service },
+      dataSource: { index: ['winlogbeat-*', 'logs-windows.*'], eqlCategory: 'any', conditions: { 'winlog.channel': channel } },
+    })),
+  ],
+  defaultDataSource: { index: ['logs-*'], eqlCategory: 'any' },
+  fields: [
+    {
+      when: { product: 'windows', category: 'image_load' },
+      map: { ...COMMON_FIELDS, ...PROCESS_FIELDS, ImageLoaded: 'file.path', Signed: 'file.code_signature.signed', Signature: 'file.code_signature.subject_name', Hashes: 'winlog.event_data.Hashes' },
+      prefix: 'winlog.event_data.',
+    },
+    {
+      when: { product: 'windows', category: 'process_access' },
+      map: { ...COMMON_FIELDS, SourceImage: 'process.executable', SourceProcessId: 'process.pid', SourceProcessGUID: 'process.entity_id' },
+      prefix: 'winlog.event_data.',
+    },
+    {
+      when: { product: 'windows', category: 'pipe_created' },
+      map: { ...COMMON_FIELDS, ...PROCESS_FIELDS, PipeName: 'file.name' },
+      prefix: 'winlog.event_data.',
+    },
+    { when: { product: 'windows' }, map: { ...COMMON_FIELDS, ...PROCESS_FIELDS }, prefix: 'winlog.event_data.' },
+  ],
+})

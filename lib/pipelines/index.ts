@@ -1,0 +1,18 @@
+import { ecsWindows } from './builtin/ecs-windows'
+import { jsonl, none, sqliteLogs } from './builtin/plain'
+import { splunkWindows, sysmon } from './builtin/sysmon'
+import type { Pipeline } from './pipeline'
+
+export { applyPipeline, dataSourceOf, mapFieldName, matchesLogSource } from './apply-pipeline'
+export type { PipelineInput, PipelineResult } from './apply-pipeline'
+export { loadPipeline } from './load-pipeline'
+export type { LoadPipelineResult } from './load-pipeline'
+export { fieldsOf, mapLeaves } from './map-expression'
+export { definePipeline, PipelineSchema } from './pipeline'
+export type { DataSource, FieldMapping, LogSourceMatch, Pipeline, PipelineInput as PipelineFile, ValueTransform } from './pipeline'
+export { SYSMON_CHANNEL, WINDOWS_CATEGORIES, WINDOWS_SERVICE_CHANNELS } from './windows-logsources'
+
+/** Every built-in pipeline, by id. */
+export const pipelines: Readonly<Record<string, Pipeline>> = Object.freeze(
+  Object.fromEntries([none, sqliteLogs, jsonl, sysmon, splunkWindows, ecsWindows].map((p) => [p.id, p])),
+)

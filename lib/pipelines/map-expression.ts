@@ -1,0 +1,31 @@
+import type { Expression } from '../sigma/nodes'
+
+/**
+ * Rebuilds an expression bottom-up: `leaf` sees every non-boolean node and
+ * returns its replacement (or the node itself). Never changes its input.
+ */
+export function mapLeaves(
+  expression: Expression,
+  leaf: (node: Exclude<Expression, { kind: 'AndNode' | 'OrNode' | 'NotNode' }>) => Expression,
+): Expression {
+  switch (expression.kind) {
+    case 'AndNode':
+    case 'OrNode':
+      return Object.freeze({ ...expression, children: expression.children.map((c) => mapLeaves(c, leaf)) })
+    case 'NotNode':
+      return Object.freeze({ ...expression, child: mapLeaves(expression.child, leaf) })
+    default:
+      return leaf(expression)
+  }
+}
+
+/** Every field name an expression reads (keyword searches have none), in first-seen order. */
+export function fieldsOf(expression: Expression): string[] {
+  const seen = new Set<string>()
+  mapLeaves(expression, (node) => {
+    if (node.field !== null) seen.add(node.field)
+    if (node.kind === 'FieldRefNode') seen.add(node.otherField)
+    return node
+  })
+  return [...seen]
+}
