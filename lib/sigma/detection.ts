@@ -61,12 +61,13 @@ export function resolveDetection(
     for (const problem of parsed.problems) source.error(problem.code, problem.message, at(problem.start, problem.end))
     return parsed.ast && toExpression(parsed.ast, identifiers, at, source)
   })
+  const parsed = expressions.length > 0 && expressions.every((e) => e !== undefined)
   for (const identifier of identifiers.values()) {
-    if (!identifier.used) {
+    if (!identifier.used && parsed) {
       source.warning('unused-identifier', `Search identifier \`${identifier.name}\` is not used in the condition`, identifier.location)
     }
   }
-  if (expressions.length === 0 || expressions.some((e) => e === undefined)) return undefined
+  if (!parsed) return undefined
   const all = expressions as Expression[]
   return all.length === 1 ? all[0]! : { kind: 'OrNode', children: all, location: condition.location }
 }

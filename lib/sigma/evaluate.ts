@@ -119,8 +119,6 @@ function compareNumber(node: NumberMatchNode, value: unknown): boolean {
   const number = numericValue(value)
   if (number === undefined) return false
   switch (node.op) {
-    case 'eq':
-      return number === node.value
     case 'lt':
       return number < node.value
     case 'lte':

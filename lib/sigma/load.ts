@@ -184,9 +184,10 @@ function checkDuplicateIds(documents: readonly SigmaDocument[], source: SourceFi
   const seen = new Map<string, Location>()
   for (const document of documents) {
     if (!document.id) continue
+    const here = document.idLocation ?? document.location
     const first = seen.get(document.id)
     if (first) {
-      source.error('duplicate-id', `Duplicate id \`${document.id}\`, also used at ${first.file}:${first.start.line}:${first.start.column}`, document.location)
-    } else seen.set(document.id, document.location)
+      source.error('duplicate-id', `Duplicate id \`${document.id}\`, also used at ${first.file}:${first.start.line}:${first.start.column}`, here)
+    } else seen.set(document.id, here)
   }
 }

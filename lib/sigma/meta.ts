@@ -118,6 +118,7 @@ export function readMeta({ reader, entries, kind, location, source }: MetaInput)
     location,
     source,
     id,
+    idLocation: byKey.has('id') ? at(byKey.get('id')!) : undefined,
     name: string('name'),
     title,
     status: oneOf('status', STATUSES),
@@ -188,7 +189,7 @@ export function readLogSource(reader: YamlReader, entry: Entry | undefined, loca
     else source.error('invalid-logsource', `Expected \`logsource.${item.key}\` to be a string, found ${typeName(item.value)}`, reader.location(item.value, item.location))
   }
   if (!logsource.category && !logsource.product && !logsource.service) {
-    source.error('invalid-logsource', '`logsource` needs at least one of `category`, `product` or `service`', entry.location)
+    source.error('invalid-logsource', '`logsource` needs at least one of `category`, `product` or `service`', reader.location(node, entry.location))
   }
   return logsource
 }

@@ -35,7 +35,8 @@ export function resolveCollection(collections: readonly SigmaCollection[]): Reso
       const first = lookup.get(key)
       if (!first) lookup.set(key, document)
       else if (what === 'name' || first.location.file !== document.location.file) {
-        report('error', `duplicate-${what}`, `Duplicate ${what} \`${key}\`, also used at ${at(first.location)}`, document.location)
+        const where = (d: SigmaDocument) => (what === 'id' ? (d.idLocation ?? d.location) : d.location)
+        report('error', `duplicate-${what}`, `Duplicate ${what} \`${key}\`, also used at ${at(where(first))}`, where(document))
       }
     }
   }

@@ -19,6 +19,8 @@ export interface RuleMeta {
   /** The YAML text of this document alone (after legacy `action: global` merging). */
   readonly source: string
   readonly id?: string
+  /** Where the `id` value is written (for duplicate-id messages). */
+  readonly idLocation?: Location
   readonly name?: string
   readonly title: string
   readonly status?: RuleStatus

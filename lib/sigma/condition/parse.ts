@@ -39,12 +39,7 @@ export function parseCondition(text: string): ConditionParse {
    * ```
    */
   function disjunction(): ConditionNode {
-    const children = [conjunction()]
-    while (peek()?.type === 'or') {
-      index++
-      children.push(conjunction())
-    }
-    return group('or', children)
+    return joined('or', conjunction)
   }
 
   /**
@@ -56,12 +51,18 @@ export function parseCondition(text: string): ConditionParse {
    * ```
    */
   function conjunction(): ConditionNode {
-    const children = [negation()]
-    while (peek()?.type === 'and') {
+    return joined('and', negation)
+  }
+
+  function joined(operator: 'and' | 'or', operand: () => ConditionNode): ConditionNode {
+    const children = [operand()]
+    while (peek()?.type === operator) {
       index++
-      children.push(negation())
+      children.push(operand())
     }
-    return group('and', children)
+    return children.length === 1
+      ? children[0]!
+      : { kind: operator, children, start: children[0]!.start, end: children[children.length - 1]!.end }
   }
 
   /**
@@ -108,7 +109,7 @@ export function parseCondition(text: string): ConditionParse {
       case 'them':
         return fail('Unexpected `them` without `1 of` or `all of` before it', 'condition-unexpected-token', token)
       case 'invalid':
-        return fail(`Unexpected character ${describe(token)} in condition`, 'condition-invalid-character', token)
+        return invalid(token)
       default:
         return fail(`Unexpected ${describe(token)}, expected an identifier`, 'condition-unexpected-token', token)
     }
@@ -169,19 +170,29 @@ export function parseCondition(text: string): ConditionParse {
     }
   }
 
+  /**
+   * A character that starts no token; `|` gets a hint about the obsolete aggregations.
+   *
+   * ```
+   * > | selection | count() > 5
+   *               ^
+   * ```
+   */
+  function invalid(token: Token): never {
+    const hint = token.text === '|' ? ': aggregations (`| count() ...`) are obsolete, use a correlation rule' : ''
+    return fail(`Unexpected character ${describe(token)} in condition${hint}`, 'condition-invalid-character', token)
+  }
+
   function nest(token: Token): void {
     if (++depth > MAX_DEPTH) fail(`Condition nested deeper than ${MAX_DEPTH} levels`, 'condition-too-deep', token)
   }
 
-  function group(kind: 'and' | 'or', children: ConditionNode[]): ConditionNode {
-    if (children.length === 1) return children[0]!
-    return { kind, children, start: children[0]!.start, end: children[children.length - 1]!.end }
-  }
 
   try {
     if (tokens.length === 0) fail('Empty condition', 'condition-empty', undefined)
     const ast = disjunction()
     const rest = peek()
+    if (rest?.type === 'invalid') invalid(rest)
     if (rest) {
       fail(
         rest.type === ')' ? 'Unmatched `)`' : `Unexpected ${describe(rest)} after a complete condition`,
