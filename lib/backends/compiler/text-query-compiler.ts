@@ -70,7 +70,9 @@ export function compileExpression(expression: Expression, dialect: Dialect, opti
     AndNode: (node: AndNode, _ctx: CompileContext, negated: boolean) =>
       junction('and', node.children.map((c) => visit(c, negated))),
     OrNode: (node: OrNode, ctx: CompileContext, negated: boolean) => junction('or', orParts(node, ctx, negated)),
-    NotNode: (node: NotNode, _ctx: CompileContext, negated: boolean) => {
+    NotNode: (node: NotNode, _ctx: CompileContext, negated: boolean): Fragment => {
+      const inverse = invert(node.child)
+      if (inverse) return visit(inverse, negated)
       const operand = visit(node.child, !negated)
       const text = operand.level === 'atom' || dialect.logic.notGroups ? operand.text : fill(dialect.logic.group, { expr: operand.text })
       return { text: fill(dialect.logic.not, { expr: text }), level: 'atom' as const }
@@ -120,6 +122,19 @@ export function compileExpression(expression: Expression, dialect: Dialect, opti
   const condition = visit(expression, false).text
   const query = dialect.finish ? dialect.finish(condition, contexts[0]) : condition
   return { query, warnings }
+}
+
+/**
+ * The positive form of `not child`, where one exists with the same meaning
+ * in the reference evaluator: `not not x` is `x`, `not null` is `exists`
+ * and `not exists` is `null` (a field is absent or null exactly when it has
+ * no non-null value).
+ */
+function invert(child: Expression): Expression | undefined {
+  if (child.kind === 'NotNode') return child.child
+  if (child.kind === 'NullMatchNode') return { kind: 'ExistsNode', field: child.field, location: child.location }
+  if (child.kind === 'ExistsNode') return { kind: 'NullMatchNode', field: child.field, location: child.location }
+  return undefined
 }
 
 function foldKey(node: Expression): string | undefined {

@@ -22,11 +22,17 @@ function table(): Map<string, string[]> {
   return classes
 }
 
+const memo = new Map<string, readonly string[]>()
+
 /** Every character equal to `char` ignoring case (at least `char` itself), sorted. */
 export function caseVariants(char: string): readonly string[] {
-  const members = table().get(char.toLowerCase())
-  if (!members || !members.includes(char)) return [char]
-  return [...members].sort()
+  let variants = memo.get(char)
+  if (!variants) {
+    const members = table().get(char.toLowerCase())
+    variants = Object.freeze(!members || !members.includes(char) ? [char] : [...members].sort())
+    memo.set(char, variants)
+  }
+  return variants
 }
 
 /** True when `char` has another case that the evaluator would treat as equal. */

@@ -1,4 +1,3 @@
-import type { Expression } from '../../sigma/nodes'
 import type { CompileContext, NodeOf } from '../compiler/dialect'
 import { unsupported } from '../compiler/unsupported'
 import { ipv4CidrBody } from '../shared/cidr-regex'
@@ -16,7 +15,9 @@ import { jsonKey, jsonKeyword, jsonStringContent, pcreEscape, trimAnyChars, VALU
  * - `raw` (default): the line is unstructured text, so each value is looked
  *   for anywhere on it, case-insensitively with `(?i:…)`. Field names are not
  *   visible, so this over-matches (a value in another field, or a value that
- *   only contains the text), and under a `not` it may under-match.
+ *   only contains the text), and under a `not` it may under-match. What a
+ *   line cannot show at all (field presence, comparisons) is left out with a
+ *   warning, in the direction that over-matches.
  * - `jsonl` (pipeline `jsonl`): the line is a flat JSON object; each value is
  *   looked for as a whole inside its own `"field":"value"` member, spelled as
  *   JSON escapes it. Exact, and an absent field fails a lookahead, so it
@@ -40,17 +41,23 @@ export const grep = defineTarget({
       RegexMatchNode: (node, ctx) => {
         if (json(ctx)) return ctx.unsupported('regex-over-json', 'a regex written for the raw value cannot be matched against its JSON-escaped spelling', node)
         if (/(^|[^\\])[\^$]/.test(node.pattern.replace(/\[[^\]]*\]/g, '')))
-          return ctx.unsupported('regex-anchor', 'a `^` or `$` anchors to the field value, which a raw log line does not delimit', node)
+          return widen(ctx, 'a regex anchored to a field value (`^`, `$`) cannot be placed on a raw line; it is left out')
         const flags = (['i', 'm', 's'] as const).filter((f) => node.flags[f]).join('')
         return line(flags ? `(?${flags}:${node.pattern})` : `(?:${node.pattern})`)
       },
       CidrMatchNode: (node, ctx) => {
         const body = ipv4CidrBody(node.cidr)
-        if (body === undefined) return ctx.unsupported('ipv6-cidr', `a regex cannot match every spelling of the IPv6 network ${node.cidr}`, node)
+        if (body === undefined) {
+          if (!json(ctx)) return widen(ctx, `the IPv6 network ${node.cidr} has too many spellings for a regex; it is left out`)
+          return ctx.unsupported('ipv6-cidr', `a regex cannot match every spelling of the IPv6 network ${node.cidr}`, node)
+        }
         return line(json(ctx) ? `${jsonKey(node.field)}"${body}"${VALUE_END}` : body)
       },
       NumberMatchNode: (node, ctx) => {
-        if (node.op !== 'eq') return ctx.unsupported('number-compare', 'grep cannot compare numbers', node)
+        if (node.op !== 'eq') {
+          if (!json(ctx)) return widen(ctx, 'a number comparison cannot be made on a raw line; it is left out')
+          return ctx.unsupported('number-compare', 'grep cannot compare numbers', node)
+        }
         const n = pcreEscape(String(node.value))
         if (!json(ctx)) return line(n)
         return line(`${node.field === null ? '[:,\\[]\\s*' : jsonKey(node.field)}(?:${n}|"${n}")${VALUE_END}`)
@@ -58,7 +65,8 @@ export const grep = defineTarget({
       BooleanMatchNode: (node, ctx) => line(json(ctx) ? `${jsonKey(node.field)}${node.value}${VALUE_END}` : `(?i:${node.value})`),
       NullMatchNode: (node, ctx) => jsonOnly(node, ctx, (key) => `(?!.*${key}(?!null${VALUE_END}))`),
       ExistsNode: (node, ctx) => jsonOnly(node, ctx, (key) => line(key)),
-      FieldRefNode: unsupported('fieldref', 'grep cannot compare two fields of a line'),
+      FieldRefNode: (node, ctx) =>
+        json(ctx) ? ctx.unsupported('fieldref', 'grep cannot compare two fields of a line', node) : widen(ctx, 'a field comparison cannot be made on a raw line; it is left out'),
       TimePartNode: unsupported('time-part', 'grep cannot extract a part of a date'),
     },
     finish: (condition) => `grep -P '${`^(?:${condition})`.replaceAll("'", `'\\''`)}'`,
@@ -76,6 +84,16 @@ function numericText(value: readonly unknown[]): string | undefined {
 }
 
 function jsonOnly(node: NodeOf<'NullMatchNode' | 'ExistsNode'>, ctx: CompileContext, pattern: (key: string) => string): string {
-  if (!json(ctx)) return ctx.unsupported('field-presence', 'a raw log line does not show whether a field is present', node as Expression)
+  if (!json(ctx)) return widen(ctx, 'a raw log line does not show whether a field is present; the check is left out')
   return pattern(jsonKey(node.field))
+}
+
+/**
+ * A condition a raw line cannot show, left out so that the pattern only
+ * over-matches: always true where it counts for a match, always false under
+ * an odd number of `not`s (where true would exclude events).
+ */
+function widen(ctx: CompileContext, message: string): string {
+  ctx.warn(`${message} (the pattern over-matches)`)
+  return ctx.negated ? '(?!)' : '(?=)'
 }

@@ -40,8 +40,12 @@ const SPECIAL = new Set('.?+*|{}[]()"\\#@&<>~/'.split(''))
 const SHORTHAND: Record<string, string> = { d: '0-9', w: '0-9A-Z_a-z', s: `\t${LF}\f\r ` }
 const CONTROL: Record<string, string> = { t: '\t', n: LF, r: '\r', f: '\f', v: '\v' }
 
-const escapeOutside = (c: string) => (SPECIAL.has(c) ? '\\' + c : c)
-const escapeInClass = (c: string) => (/[\w \t\n\r\f\v]/.test(c) || c.charCodeAt(0) > 0x7f ? c : '\\' + c)
+// Query-string parsers accept a backslash only before these characters (the
+// npm `lucene` grammar's escape sequences); other specials go in a class.
+const BACKSLASHABLE = new Set('+-!(){}[]^"?:\\&|\'/~* '.split(''))
+const escapeOutside = (c: string) => (!SPECIAL.has(c) ? c : BACKSLASHABLE.has(c) ? '\\' + c : `[${c}]`)
+// Inside a class only `\ [ ] ^ -` are special, and `/` would end the query-string regexp.
+const escapeInClass = (c: string) => ('\\[]^-/'.includes(c) ? '\\' + c : c)
 
 class Parser {
   private pos = 0

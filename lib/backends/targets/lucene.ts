@@ -1,4 +1,4 @@
-import type { SigmaString } from '../../sigma/sigma-string'
+import { ANY_CHARS, normalizeSigmaString, type SigmaString } from '../../sigma/sigma-string'
 import { unsupported } from '../compiler/unsupported'
 import { caseVariants } from '../shared/case-fold'
 import { backslashEscape, writePattern } from '../shared/pattern'
@@ -31,7 +31,7 @@ export const lucene = defineTarget({
   dialect: {
     logic: { and: ' AND ', or: ' OR ', not: '(NOT {expr})', group: '({expr})', precedence: 'explicit' },
     leaves: {
-      StringMatchNode: (node) => prefix(node.field) + stringTerm(node.value, node.cased),
+      StringMatchNode: (node) => prefix(node.field) + stringTerm(node.value, node.cased, node.field === null),
       RegexMatchNode: (node, ctx) => {
         const translated = toLuceneRegex(node.pattern, node.flags)
         if (!translated.ok) return ctx.unsupported('regex-syntax', `Lucene regexps cannot express \`${node.pattern}\`: ${translated.reason}`, node)
@@ -54,18 +54,26 @@ export const lucene = defineTarget({
 const RANGE = { lt: '{* TO #}', lte: '[* TO #]', gt: '{# TO *}', gte: '[# TO *]' } as const
 
 const TERM_ESCAPE = backslashEscape('+-=&|><!(){}[]^"~*?:\\/ \t\n\r')
-const REGEX_ESCAPE = backslashEscape('.?+*|{}[]()"\\#@&<>~/')
+// The query-string grammar (and the npm \`lucene\` parser) accepts a backslash only before
+// some characters: \`. # @ < >\` are written as one-character classes in a regexp.
+const REGEX_BACKSLASH = backslashEscape('?+*|{}[]()"\\&~/')
+const REGEX_ESCAPE = (text: string) => REGEX_BACKSLASH(text).replace(/[.#@<>]/g, '[$&]')
+/** Characters a term cannot escape: a wildcard value holding one is written as a regexp. */
+const TERM_UNESCAPABLE = /[<>=\t\n\r]/
 
 const field = (name: string) => TERM_ESCAPE(name)
 const prefix = (name: string | null) => (name === null ? '' : `${field(name)}:`)
 
-function stringTerm(value: SigmaString, cased: boolean): string {
+function stringTerm(written: SigmaString, cased: boolean, keyword: boolean): string {
+  // A keyword search finds its text anywhere in a value, as the evaluator does.
+  const value = keyword ? normalizeSigmaString([ANY_CHARS, ...written, ANY_CHARS]) : written
   const wild = value.some((t) => typeof t !== 'string')
   const letters = value.some((t) => typeof t === 'string' && Array.from(t).some((c) => caseVariants(c).length > 1))
-  if (!cased && letters) {
+  const unescapable = wild && value.some((t) => typeof t === 'string' && TERM_UNESCAPABLE.test(t))
+  if ((!cased && letters) || unescapable) {
     const literal = (text: string) =>
       Array.from(text, (c) => {
-        const variants = caseVariants(c)
+        const variants = cased ? [c] : caseVariants(c)
         return variants.length > 1 ? `[${variants.join('')}]` : REGEX_ESCAPE(c)
       }).join('')
     return `/${writePattern(value, { literal, many: '.*', one: '.' })}/`

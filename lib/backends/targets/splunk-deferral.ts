@@ -1,7 +1,7 @@
 import type { Expression } from '../../sigma/nodes'
 
 /** A leaf Splunk's `search` cannot say, written as a later pipe command instead. */
-export type DeferredLeaf = Extract<Expression, { kind: 'RegexMatchNode' | 'CidrMatchNode' | 'FieldRefNode' }>
+export type DeferredLeaf = Extract<Expression, { kind: 'RegexMatchNode' | 'FieldRefNode' }>
 
 export interface DeferredPart {
   readonly node: DeferredLeaf
@@ -15,7 +15,7 @@ export interface SplitQuery {
   readonly deferred: readonly DeferredPart[]
 }
 
-const DEFERRED_KINDS = new Set<Expression['kind']>(['RegexMatchNode', 'CidrMatchNode', 'FieldRefNode'])
+const DEFERRED_KINDS = new Set<Expression['kind']>(['RegexMatchNode', 'FieldRefNode'])
 
 function asDeferred(node: Expression): DeferredPart | undefined {
   if (DEFERRED_KINDS.has(node.kind) && !(node.kind === 'RegexMatchNode' && node.field === null))
@@ -28,7 +28,7 @@ function asDeferred(node: Expression): DeferredPart | undefined {
 }
 
 /**
- * Moves regex, cidr and fieldref leaves that are ANDed at the top of the
+ * Moves regex and fieldref leaves that are ANDed at the top of the
  * rule (possibly under `not`) out of the search, as pySigma's Splunk backend
  * does: `search … | regex f="…"` means `search AND regex`. A leaf inside an
  * OR cannot move, because a later pipe can only narrow the results; the

@@ -1,4 +1,4 @@
-import { ONE_CHAR } from '../../sigma/sigma-string'
+import { ANY_CHARS, normalizeSigmaString, ONE_CHAR } from '../../sigma/sigma-string'
 import type { CompileContext } from '../compiler/dialect'
 import { compileExpression } from '../compiler/text-query-compiler'
 import { unsupported } from '../compiler/unsupported'
@@ -17,7 +17,8 @@ import { splitDeferred, type DeferredPart } from './splunk-deferral'
  *   the query never depends on that rule and reads the same to an analyst.
  * - `NOT f="x"` keeps events without `f` (unlike `f!="x"`), which is Sigma's
  *   reading of a `not` over an absent field; `f=*` means the field exists.
- * - Regexes, CIDR and field references that are ANDed at the top become
+ * - `f="10.0.0.0/8"` matches a CIDR network (IPv4 and IPv6) in the search.
+ * - Regexes and field references that are ANDed at the top become
  *   `| regex` / `| where` filters after the search; elsewhere unsupported.
  * - `| table` lists the rule's `fields`.
  */
@@ -31,12 +32,16 @@ export const splunk = defineTarget({
     leaves: {
       StringMatchNode: (node, ctx) => {
         if (node.value.some((t) => t === ONE_CHAR)) ctx.warn('a `?` wildcard is matched as `*`: Splunk search has no single-character wildcard')
-        const value = quote(writePattern(node.value, { literal: (t) => literal(t, ctx), many: '*', one: '*' }))
+        // A keyword is found anywhere in the event, as the evaluator reads it: `"*text*"`.
+        const written = node.field === null ? normalizeSigmaString([ANY_CHARS, ...node.value, ANY_CHARS]) : node.value
+        const value = quote(writePattern(written, { literal: (t) => literal(t, ctx), many: '*', one: '*' }))
         const term = node.cased ? `CASE(${value})` : value
         return node.field === null ? term : `${field(node.field)}=${term}`
       },
       RegexMatchNode: unsupported('regex-not-top-level', 'Splunk can only filter on a regex with `| regex` after the search, so the regex must be ANDed with the rest of the rule, not inside an OR'),
-      CidrMatchNode: unsupported('cidr-not-top-level', 'Splunk can only filter on a CIDR network with `| where cidrmatch()` after the search, so it must be ANDed with the rest of the rule'),
+      // The search command matches IPv4 and IPv6 CIDR values itself (`f="10.0.0.0/8"`), so a network
+      // may sit under OR and NOT; `| where cidrmatch()` would only work ANDed at the top.
+      CidrMatchNode: (node) => `${field(node.field)}=${quote(node.cidr)}`,
       NumberMatchNode: (node, ctx) => {
         if (node.field !== null) return `${field(node.field)}${COMPARE[node.op]}${node.value}`
         return node.op === 'eq' ? `"${node.value}"` : ctx.unsupported('keyword-compare', 'a keyword search cannot compare numbers', node)
@@ -91,15 +96,13 @@ function writeDeferred({ node, negated }: DeferredPart, warn: (message: string) 
       if (!negated) return `regex ${field(node.field!)}=${evalString(pattern)}`
       return absentOr(`match(${f}, ${evalString(pattern)})`)
     }
-    case 'CidrMatchNode':
-      return absentOr(`cidrmatch(${evalString(node.cidr)}, ${f})`)
     case 'FieldRefNode': {
       const g = evalField(node.otherField)
       const [a, b] = node.cased ? [f, g] : [`lower(${f})`, `lower(${g})`]
       const test = {
         eq: `${a}==${b}`,
         startswith: `substr(${a}, 1, len(${b}))==${b}`,
-        endswith: `(len(${b})==0 OR substr(${a}, len(${a})-len(${b})+1)==${b})`,
+        endswith: `(len(${b})==0 OR (len(${a})>=len(${b}) AND substr(${a}, len(${a})-len(${b})+1)==${b}))`,
         contains: `like(${a}, "%".${b}."%")`,
       }[node.match]
       if (node.match === 'contains') warn('a `%` or `_` in the referenced field acts as a wildcard in Splunk like()')

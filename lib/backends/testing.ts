@@ -1,0 +1,31 @@
+import { parseSigma } from '../sigma'
+import type { SigmaRule } from '../sigma/rule'
+import { convert, type ConversionResult, type ConvertOptions } from './index'
+
+/** Expected result for a target that answers `ok: false`. */
+export const NOT_SUPPORTED = Object.freeze({ notSupported: true as const })
+
+export type Expected = string | typeof NOT_SUPPORTED | { readonly code: string }
+
+/** Parses one YAML rule, failing loudly on any diagnostic (test helper). */
+export function ruleFrom(yaml: string): SigmaRule {
+  const collection = parseSigma(yaml, 'test.yml')
+  const errors = collection.diagnostics.filter((d) => d.severity === 'error')
+  if (errors.length > 0) throw new Error(errors.map((d) => d.message).join('\n'))
+  const rule = collection.documents.find((d) => d.type === 'rule')
+  if (!rule || rule.type !== 'rule') throw new Error('no rule in the YAML')
+  return rule
+}
+
+/** Converts a YAML rule; `target` may be `id` or `id@pipeline`. */
+export function convertYaml(yaml: string, target: string, options: Partial<ConvertOptions> = {}): ConversionResult {
+  const collection = parseSigma(yaml, 'test.yml')
+  const [id, pipeline] = target.split('@') as [string, string | undefined]
+  return convert(collection.documents[0]!, collection, { target: id, ...(pipeline ? { pipeline } : {}), ...options })
+}
+
+/** The golden text of a result: the query, or `UNSUPPORTED [code] reason`; then `WARNING …` lines. */
+export function describeResult(result: ConversionResult): string {
+  if (!result.ok) return `UNSUPPORTED [${result.code}] ${result.reason}`
+  return [result.query, ...result.warnings.map((w) => `WARNING ${w}`)].join('\n')
+}
