@@ -1,4 +1,3 @@
-import Link from 'next/link'
 import { RuleTable } from '@/components/rule-table'
 import { getIndex } from '@/lib/catalog/manifest'
 
@@ -41,16 +40,16 @@ export default function Home() {
         <h2 id="browse" className="sr-only">
           Browse
         </h2>
-        <Link href="/tactics/" className="rounded border border-slate-200 p-4 hover:border-indigo-400 dark:border-slate-800">
+        <a href="/tactics/" className="rounded border border-slate-200 p-4 hover:border-indigo-400 dark:border-slate-800">
           <p className="font-medium">ATT&CK matrix →</p>
           <p className="text-sm text-slate-500">
             {covered} techniques covered across {index.tactics.filter((t) => t.count).length} tactics
           </p>
-        </Link>
-        <Link href="/data/" className="rounded border border-slate-200 p-4 hover:border-indigo-400 dark:border-slate-800">
+        </a>
+        <a href="/data/" className="rounded border border-slate-200 p-4 hover:border-indigo-400 dark:border-slate-800">
           <p className="font-medium">Data sources →</p>
           <p className="text-sm text-slate-500">{index.logsources.length} log sources and what they buy you</p>
-        </Link>
+        </a>
         <div className="rounded border border-slate-200 p-4 dark:border-slate-800">
           <p className="font-medium">By severity</p>
           <ul className="mt-1 flex flex-wrap gap-x-3 text-sm text-slate-600 dark:text-slate-400">

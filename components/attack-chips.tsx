@@ -1,9 +1,8 @@
-import Link from 'next/link'
 import type { AttackChip, AttackGroup } from '@/lib/catalog/manifest-types'
 
 function Chip({ chip, href }: { chip: AttackChip; href: string }) {
   return (
-    <Link
+    <a
       href={href}
       title={chip.known ? undefined : 'Not in the bundled ATT&CK release'}
       className={`inline-flex items-baseline gap-1 rounded border px-1.5 py-0.5 text-xs hover:underline ${
@@ -14,7 +13,7 @@ function Chip({ chip, href }: { chip: AttackChip; href: string }) {
     >
       <span className="font-mono">{chip.kind === 'tactic' ? (chip.known ? chip.id : '?') : chip.id}</span>
       {chip.name ? <span>{chip.name}</span> : chip.kind === 'tactic' ? <span>{chip.shortname}</span> : null}
-    </Link>
+    </a>
   )
 }
 

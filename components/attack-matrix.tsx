@@ -1,4 +1,3 @@
-import Link from 'next/link'
 import type { TacticSummary } from '@/lib/catalog/manifest-types'
 
 /** Shading by rule count: none, then four steps. */
@@ -21,13 +20,13 @@ export function AttackMatrix({ tactics }: { tactics: readonly TacticSummary[] })
   const max = Math.max(1, ...tactics.flatMap((t) => t.techniques.flatMap((c) => [c.count, ...c.subtechniques.map((s) => s.count)])))
   return (
     <div className="overflow-x-auto pb-2">
-      <div className="grid auto-cols-[minmax(9.5rem,1fr)] grid-flow-col gap-1">
+      <div className="grid auto-cols-[minmax(7.25rem,1fr)] grid-flow-col gap-1">
         {tactics.map((tactic) => (
           <section key={tactic.shortname} aria-labelledby={`col-${tactic.shortname}`} className="min-w-0">
             <h2 id={`col-${tactic.shortname}`} className="mb-1 rounded bg-slate-800 px-2 py-1.5 text-white dark:bg-slate-700">
-              <Link href={`/tactics/${tactic.shortname}/`} className="block text-xs font-semibold hover:underline">
+              <a href={`/tactics/${tactic.shortname}/`} className="block text-xs font-semibold hover:underline">
                 {tactic.name}
-              </Link>
+              </a>
               <span className="text-[11px] text-slate-300">
                 {tactic.techniques.length} techniques · {tactic.count} rules
               </span>
@@ -38,9 +37,9 @@ export function AttackMatrix({ tactics }: { tactics: readonly TacticSummary[] })
                   {cell.subtechniques.length ? (
                     <details>
                       <summary className="flex cursor-pointer list-none items-start gap-1 px-1.5 py-1 [&::-webkit-details-marker]:hidden">
-                        <Link href={`/techniques/${cell.id}/`} className="min-w-0 flex-1 hover:underline" title={cell.id}>
+                        <a href={`/techniques/${cell.id}/`} className="min-w-0 flex-1 hover:underline" title={cell.id}>
                           {cell.name}
-                        </Link>
+                        </a>
                         {cell.count ? <span className="font-mono font-semibold">{cell.count}</span> : null}
                         <span aria-hidden="true" className="text-slate-400">
                           ▾
@@ -50,9 +49,9 @@ export function AttackMatrix({ tactics }: { tactics: readonly TacticSummary[] })
                       <ul className="border-t border-slate-200 bg-white/60 py-0.5 ps-3 dark:border-slate-800 dark:bg-slate-950/60">
                         {cell.subtechniques.map((sub) => (
                           <li key={sub.id} className={`flex gap-1 px-1 py-0.5 ${sub.count ? 'font-medium' : 'text-slate-500'}`}>
-                            <Link href={`/techniques/${sub.id}/`} className="min-w-0 flex-1 hover:underline" title={sub.id}>
+                            <a href={`/techniques/${sub.id}/`} className="min-w-0 flex-1 hover:underline" title={sub.id}>
                               {sub.name}
-                            </Link>
+                            </a>
                             {sub.count ? <span className="font-mono">{sub.count}</span> : null}
                           </li>
                         ))}
@@ -60,9 +59,9 @@ export function AttackMatrix({ tactics }: { tactics: readonly TacticSummary[] })
                     </details>
                   ) : (
                     <div className="flex items-start gap-1 px-1.5 py-1">
-                      <Link href={`/techniques/${cell.id}/`} className="min-w-0 flex-1 hover:underline" title={cell.id}>
+                      <a href={`/techniques/${cell.id}/`} className="min-w-0 flex-1 hover:underline" title={cell.id}>
                         {cell.name}
-                      </Link>
+                      </a>
                       {cell.count ? <span className="font-mono font-semibold">{cell.count}</span> : null}
                     </div>
                   )}

@@ -1,6 +1,7 @@
 'use client'
 
 import { useCallback, useEffect, useState, type KeyboardEvent, type ReactNode } from 'react'
+import { variantKey } from './variant-key'
 
 export interface QueryTabTarget {
   readonly id: string
@@ -11,8 +12,6 @@ export interface QueryTabTarget {
 
 const pipelineKey = (target: string) => `atlas:pipeline:${target}`
 
-/** `${target}|${pipeline}|${format}`: the key of one server-rendered variant. */
-export const variantKey = (target: string, pipeline: string, format: string) => `${target}|${pipeline}|${format}`
 
 /**
  * The queries panel of a rule page: one tab per target (each with its own

@@ -1,4 +1,3 @@
-import Link from 'next/link'
 import type { RuleSummary } from '@/lib/catalog/manifest-types'
 import { SeverityBadge } from './severity-badge'
 
@@ -21,9 +20,9 @@ export function RuleTable({ rules, caption }: { rules: readonly RuleSummary[]; c
           {rules.map((rule) => (
             <tr key={rule.slug} className="align-top hover:bg-slate-50 dark:hover:bg-slate-900/60">
               <td className="px-3 py-2">
-                <Link href={`/rules/${rule.slug}/`} className="font-medium text-indigo-700 hover:underline dark:text-indigo-300">
+                <a href={`/rules/${rule.slug}/`} className="font-medium text-indigo-700 hover:underline dark:text-indigo-300">
                   {rule.title}
-                </Link>
+                </a>
                 <p className="mt-0.5 line-clamp-1 text-xs text-slate-500 dark:text-slate-400">{rule.description}</p>
               </td>
               <td className="px-3 py-2 whitespace-nowrap">
@@ -31,16 +30,16 @@ export function RuleTable({ rules, caption }: { rules: readonly RuleSummary[]; c
               </td>
               <td className="px-3 py-2 font-mono text-xs whitespace-nowrap">
                 {rule.techniques.map((t) => (
-                  <Link key={t} href={`/techniques/${t}/`} className="me-1.5 text-slate-700 hover:underline dark:text-slate-300">
+                  <a key={t} href={`/techniques/${t}/`} className="me-1.5 text-slate-700 hover:underline dark:text-slate-300">
                     {t}
-                  </Link>
+                  </a>
                 ))}
               </td>
               <td className="px-3 py-2 font-mono text-xs text-slate-600 dark:text-slate-400">
                 {rule.logsourceSlug ? (
-                  <Link href={`/data/${rule.logsourceSlug}/`} className="hover:underline">
+                  <a href={`/data/${rule.logsourceSlug}/`} className="hover:underline">
                     {rule.logsourceSlug}
-                  </Link>
+                  </a>
                 ) : (
                   '—'
                 )}

@@ -1,4 +1,3 @@
-import Link from 'next/link'
 
 const NAV = [
   { href: '/', label: 'Rules' },
@@ -17,19 +16,19 @@ export function SiteHeader() {
         Skip to content
       </a>
       <nav aria-label="Main" className="mx-auto flex max-w-7xl items-center gap-6 px-4 py-2.5">
-        <Link href="/" className="flex items-center gap-2 font-semibold tracking-tight text-slate-900 dark:text-slate-100">
+        <a href="/" className="flex items-center gap-2 font-semibold tracking-tight text-slate-900 dark:text-slate-100">
           <svg aria-hidden="true" viewBox="0 0 32 32" className="h-6 w-6">
             <rect width="32" height="32" rx="6" className="fill-indigo-600" />
             <path d="M8 23 16 7l8 16M11 17h10" stroke="white" strokeWidth="3" fill="none" strokeLinejoin="round" />
           </svg>
           Detection Atlas
-        </Link>
+        </a>
         <ul className="flex gap-4 text-sm text-slate-600 dark:text-slate-400">
           {NAV.map((item) => (
             <li key={item.href}>
-              <Link href={item.href} className="hover:text-slate-900 hover:underline dark:hover:text-slate-100" prefetch={false}>
+              <a href={item.href} className="hover:text-slate-900 hover:underline dark:hover:text-slate-100">
                 {item.label}
-              </Link>
+              </a>
             </li>
           ))}
         </ul>

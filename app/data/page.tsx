@@ -1,5 +1,4 @@
 import type { Metadata } from 'next'
-import Link from 'next/link'
 import { getIndex } from '@/lib/catalog/manifest'
 import { logsourceLabel } from '@/lib/catalog/logsource'
 
@@ -27,9 +26,9 @@ export default function DataPage() {
             {index.logsources.map((l) => (
               <tr key={l.slug}>
                 <td className="px-3 py-2">
-                  <Link href={`/data/${l.slug}/`} className="font-mono text-indigo-700 hover:underline dark:text-indigo-300">
+                  <a href={`/data/${l.slug}/`} className="font-mono text-indigo-700 hover:underline dark:text-indigo-300">
                     {l.slug}
-                  </Link>
+                  </a>
                   <p className="text-xs text-slate-500">{logsourceLabel(l.logsource)}</p>
                 </td>
                 <td className="px-3 py-2 font-mono">{l.rules.length}</td>

@@ -8,7 +8,7 @@ export const metadata: Metadata = { title: 'ATT&CK matrix' }
 export default function TacticsPage() {
   const index = getIndex()
   return (
-    <div className="space-y-3">
+    <div className="relative left-1/2 w-screen max-w-[120rem] -translate-x-1/2 space-y-3 px-4">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h1 className="text-xl font-semibold">ATT&CK Enterprise matrix</h1>
         <p className="text-sm text-slate-500">

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, wri
 import path from 'node:path'
 import type { Diagnostic } from '../sigma/diagnostics'
 import { buildRule, type BuiltRule } from './build-rule'
-import { targets as engineTargets } from './engine'
+import { formatLabel, pipelineLabel, targets as engineTargets } from './engine'
 import { buildIndex } from './build-index'
 import type { ManifestIndex, RuleDetail, TargetSummary } from './manifest-types'
 import { contentDir, manifestDir, repoRoot, ruleCacheDir } from './paths'
@@ -16,16 +16,12 @@ export interface ManifestResult {
 
 /** The targets as plain data: `{ id, label, language, pipelines, formats }`. */
 export function targetSummaries(): TargetSummary[] {
-  const named = (x: unknown) =>
-    typeof x === 'string'
-      ? { id: x, label: x }
-      : { id: String((x as { id: string }).id), label: String((x as { label?: string }).label ?? (x as { id: string }).id) }
-  return (engineTargets as readonly Record<string, unknown>[]).map((t) => ({
-    id: String(t.id),
-    label: String(t.label ?? t.id),
-    language: String(t.language ?? 'text'),
-    pipelines: ((t.pipelines as unknown[] | undefined) ?? []).map(named),
-    formats: ((t.formats as unknown[] | undefined) ?? []).map(named),
+  return engineTargets.map((t) => ({
+    id: t.id,
+    label: t.label,
+    language: t.language,
+    pipelines: t.pipelines.map((id) => ({ id, label: pipelineLabel(id) })),
+    formats: t.formats.map((id) => ({ id, label: formatLabel(id) })),
   }))
 }
 

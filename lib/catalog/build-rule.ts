@@ -12,6 +12,7 @@ import {
   parseSigma,
   resolveCollection,
   resolveTags,
+  type ResolvedCollection,
 } from './engine'
 import { parseWithFriendlyErrors } from './friendly-errors'
 import { blockScalarMapper, frontmatterLocation, nodeAt, splitFile, type SplitFile } from './frontmatter'
@@ -108,16 +109,9 @@ async function buildSigmaRule(
   const file = split.source.file
   const sigmaNode = nodeAt(split.doc, ['sigma'])
   const toFile = blockScalarMapper(split, sigmaNode)
-  const parsedCollection = parseSigma(fm.sigma, file)
-  const resolved = resolveCollection(parsedCollection) as SigmaCollection
-  const collection: SigmaCollection = resolved ?? parsedCollection
-  const seen = new Set<string>()
-  for (const d of [...parsedCollection.diagnostics, ...(resolved?.diagnostics ?? [])]) {
-    const key = `${d.code}:${d.location.start.offset}:${d.message}`
-    if (seen.has(key)) continue
-    seen.add(key)
-    diagnostics.push({ ...d, location: toFile(d.location) })
-  }
+  const resolved = resolveCollection([parseSigma(fm.sigma, file)])
+  const collection = resolved.collection
+  for (const d of collection.diagnostics) diagnostics.push({ ...d, location: toFile(d.location) })
   const primary =
     collection.documents.find((d) => d.type === 'correlation') ?? collection.documents.find((d) => d.type === 'rule')
   if (!primary) {
@@ -136,7 +130,7 @@ async function buildSigmaRule(
   const baseRule = primary.type === 'rule' ? primary : rules[0]
   const attackResult = resolveAttack(primary.tags, (i) => sigmaLocation(['tags', i]), diagnostics)
 
-  const tests = runTests(split, fm.tests ?? [], primary, collection, diagnostics)
+  const tests = runTests(split, fm.tests ?? [], primary, resolved, diagnostics)
   const conversions = await convertAll(primary, collection, targets)
   const severity = fm.severity ?? primary.level ?? 'medium'
   const logsource = baseRule?.logsource
@@ -316,7 +310,7 @@ function runTests(
   split: SplitFile & { doc: NonNullable<SplitFile['doc']> },
   tests: readonly SampleTest[],
   primary: SigmaDocument,
-  collection: SigmaCollection,
+  resolved: ResolvedCollection,
   diagnostics: Diagnostic[],
 ): SampleTestResult[] {
   return tests.map((test, index) => {
@@ -325,7 +319,15 @@ function runTests(
     try {
       if (primary.type === 'correlation') {
         const events = test.events ?? (test.event ? [test.event] : [])
-        fired = evaluateCorrelation(primary, collection, events).length > 0
+        const result = evaluateCorrelation(primary, resolved.lookup, events)
+        for (const problem of result.problems)
+          diagnostics.push({
+            severity: 'warning',
+            code: 'test-event-unused',
+            message: `Sample test "${test.name}", event ${problem.index + 1}: ${problem.message}`,
+            location,
+          })
+        fired = result.fired.length > 0
       } else if (primary.type === 'rule') {
         const events = test.events ?? (test.event ? [test.event] : [])
         fired = events.some((event) => matches(primary.expression, event))

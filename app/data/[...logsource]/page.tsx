@@ -1,5 +1,4 @@
 import type { Metadata } from 'next'
-import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { RuleTable } from '@/components/rule-table'
 import { logsourceLabel } from '@/lib/catalog/logsource'
@@ -32,9 +31,9 @@ export default async function LogSourcePage({ params }: Props) {
     <div className="space-y-5">
       <header className="space-y-1">
         <p className="text-sm text-slate-500">
-          <Link href="/data/" className="hover:underline">
+          <a href="/data/" className="hover:underline">
             Data sources
-          </Link>{' '}
+          </a>{' '}
           / log source
         </p>
         <h1 className="font-mono text-xl font-semibold">{source.slug}</h1>

@@ -1,5 +1,4 @@
 import type { Metadata } from 'next'
-import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { getIndex } from '@/lib/catalog/manifest'
 
@@ -36,7 +35,7 @@ export default async function RedirectPage({ params }: Props) {
       <meta httpEquiv="refresh" content={`0; url=${href}`} />
       <script dangerouslySetInnerHTML={{ __html: `location.replace(${JSON.stringify(href)}+location.hash)` }} />
       <p className="text-sm">
-        This rule now lives at <Link href={href}>{rule.title}</Link>.
+        This rule now lives at <a href={href}>{rule.title}</a>.
       </p>
     </>
   )

@@ -1,11 +1,11 @@
 import type { Metadata } from 'next'
-import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import type { ReactNode } from 'react'
 import { AttackChips } from '@/components/attack-chips'
 import { CodeBlock } from '@/components/code-block'
 import { Guide } from '@/components/guide'
-import { QueryTabs, variantKey, type QueryTabTarget } from '@/components/query-tabs'
+import { QueryTabs, type QueryTabTarget } from '@/components/query-tabs'
+import { variantKey } from '@/components/variant-key'
 import { SeverityBadge } from '@/components/severity-badge'
 import { getIndex, getRule, type Conversion, type RuleDetail } from '@/lib/catalog/manifest'
 
@@ -89,9 +89,9 @@ export default async function RulePage({ params }: Props) {
     <article className="space-y-6">
       <header className="space-y-2">
         <p className="text-sm text-slate-500">
-          <Link href="/" className="hover:underline">
+          <a href="/" className="hover:underline">
             Rules
-          </Link>{' '}
+          </a>{' '}
           / <span className="font-mono text-xs">{rule.id}</span>
         </p>
         <h1 className="text-2xl font-semibold tracking-tight">{rule.title}</h1>
@@ -121,9 +121,9 @@ export default async function RulePage({ params }: Props) {
         <Fact label="Version">{rule.version ?? '—'}</Fact>
         <Fact label="Log source">
           {rule.logsourceSlug ? (
-            <Link href={`/data/${rule.logsourceSlug}/`} className="font-mono text-xs text-indigo-700 hover:underline dark:text-indigo-300">
+            <a href={`/data/${rule.logsourceSlug}/`} className="font-mono text-xs text-indigo-700 hover:underline dark:text-indigo-300">
               {rule.logsourceSlug}
-            </Link>
+            </a>
           ) : (
             '—'
           )}
@@ -133,9 +133,9 @@ export default async function RulePage({ params }: Props) {
         <Fact label="Created">{rule.date ?? '—'}</Fact>
         <Fact label="Modified">{rule.modified ?? '—'}</Fact>
         <Fact label="Rule id">
-          <Link href={`/r/${rule.id}/`} className="font-mono text-xs hover:underline" title="Stable link by rule id">
+          <a href={`/r/${rule.id}/`} className="font-mono text-xs hover:underline" title="Stable link by rule id">
             {rule.id.slice(0, 8)}…
-          </Link>
+          </a>
         </Fact>
         {rule.indices.length ? (
           <div className="col-span-full">

@@ -1,5 +1,4 @@
 import type { Metadata } from 'next'
-import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { RuleTable } from '@/components/rule-table'
 import { getIndex } from '@/lib/catalog/manifest'
@@ -31,9 +30,9 @@ export default async function TacticPage({ params }: Props) {
     <div className="space-y-5">
       <header className="space-y-1">
         <p className="text-sm text-slate-500">
-          <Link href="/tactics/" className="hover:underline">
+          <a href="/tactics/" className="hover:underline">
             ATT&CK matrix
-          </Link>{' '}
+          </a>{' '}
           / tactic
         </p>
         <h1 className="text-xl font-semibold">
@@ -56,9 +55,9 @@ export default async function TacticPage({ params }: Props) {
           <ul className="grid gap-x-4 gap-y-0.5 text-sm sm:grid-cols-2 lg:grid-cols-3">
             {tactic.techniques.map((t) => (
               <li key={t.id} className={t.count ? '' : 'text-slate-500'}>
-                <Link href={`/techniques/${t.id}/`} className="hover:underline">
+                <a href={`/techniques/${t.id}/`} className="hover:underline">
                   <span className="font-mono text-xs">{t.id}</span> {t.name}
-                </Link>{' '}
+                </a>{' '}
                 {t.count ? <span className="font-mono text-xs">({t.count})</span> : null}
               </li>
             ))}

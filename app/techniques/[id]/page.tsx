@@ -1,5 +1,4 @@
 import type { Metadata } from 'next'
-import Link from 'next/link'
 import { notFound } from 'next/navigation'
 import { RuleTable } from '@/components/rule-table'
 import { getIndex, getRuleSummaries, getTechnique } from '@/lib/catalog/manifest'
@@ -29,25 +28,25 @@ export default async function TechniquePage({ params }: Props) {
     <div className="space-y-5">
       <header className="space-y-1">
         <p className="text-sm text-slate-500">
-          <Link href="/tactics/" className="hover:underline">
+          <a href="/tactics/" className="hover:underline">
             ATT&CK matrix
-          </Link>
+          </a>
           {tactics.map((t) => (
             <span key={t.shortname}>
               {' '}
               /{' '}
-              <Link href={`/tactics/${t.shortname}/`} className="hover:underline">
+              <a href={`/tactics/${t.shortname}/`} className="hover:underline">
                 {t.name}
-              </Link>
+              </a>
             </span>
           ))}
           {parent ? (
             <span>
               {' '}
               /{' '}
-              <Link href={`/techniques/${parent.id}/`} className="hover:underline">
+              <a href={`/techniques/${parent.id}/`} className="hover:underline">
                 {parent.id} {parent.name}
-              </Link>
+              </a>
             </span>
           ) : null}
         </p>
@@ -76,9 +75,9 @@ export default async function TechniquePage({ params }: Props) {
           <ul className="grid gap-x-4 gap-y-0.5 text-sm sm:grid-cols-2">
             {subtechniques.map((s) => (
               <li key={s.id} className={s.rules.length ? '' : 'text-slate-500'}>
-                <Link href={`/techniques/${s.id}/`} className="hover:underline">
+                <a href={`/techniques/${s.id}/`} className="hover:underline">
                   <span className="font-mono text-xs">{s.id}</span> {s.name}
-                </Link>{' '}
+                </a>{' '}
                 {s.rules.length ? <span className="font-mono text-xs">({s.rules.length})</span> : null}
               </li>
             ))}

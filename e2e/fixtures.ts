@@ -1,0 +1,84 @@
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { test as base, expect, type Page } from '@playwright/test'
+import { parse } from 'yaml'
+
+export const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+
+interface Fixtures {
+  /** Console errors and page errors seen during the test; asserted empty after it. */
+  consoleErrors: string[]
+  /** Requests that tried to leave localhost (aborted); asserted empty after it. */
+  offsiteRequests: string[]
+}
+
+/**
+ * Every test runs against the served `out/`, fails on any console error, and
+ * aborts (and fails on) any request to a host other than the local server.
+ */
+export const test = base.extend<Fixtures>({
+  baseURL: async ({}, use) => {
+    const url = process.env.ATLAS_E2E_URL
+    if (!url) throw new Error('ATLAS_E2E_URL is not set: run the suite through playwright.config.ts (global setup)')
+    await use(url)
+  },
+  offsiteRequests: [
+    async ({ page, baseURL }, use) => {
+    const offsite: string[] = []
+    const origin = new URL(baseURL!).origin
+    await page.route('**/*', (route) => {
+      const url = route.request().url()
+      if (url.startsWith(origin) || url.startsWith('data:') || url.startsWith('blob:')) return route.continue()
+      offsite.push(url)
+      return route.abort('blockedbyclient')
+    })
+    await use(offsite)
+    expect(offsite, 'requests that left localhost').toEqual([])
+    },
+    { auto: true },
+  ],
+  consoleErrors: [
+    async ({ page }, use) => {
+    const errors: string[] = []
+    page.on('console', (message) => {
+      if (message.type() === 'error') errors.push(`${message.text()} (${message.location().url})`)
+    })
+    page.on('pageerror', (error) => errors.push(error.message))
+    await use(errors)
+    expect(errors, 'console errors').toEqual([])
+    },
+    { auto: true },
+  ],
+})
+
+export { expect }
+
+/**
+ * What `atlas convert` prints for a rule page's Sigma detection: the `sigma:` block
+ * of its frontmatter, written to a file and converted by the CLI.
+ */
+export function atlasConvert(slug: string, target: string): string {
+  const text = readFileSync(path.join(root, 'content', 'rules', `${slug}.mdx`), 'utf8')
+  const frontmatter = /^---\n([\s\S]*?)\n---/.exec(text)?.[1] ?? ''
+  const sigma = (parse(frontmatter) as { sigma: string }).sigma
+  const dir = mkdtempSync(path.join(tmpdir(), 'atlas-e2e-'))
+  const file = path.join(dir, `${slug}.yml`)
+  writeFileSync(file, sigma)
+  try {
+    return execFileSync(process.execPath, ['bin/atlas.mjs', 'convert', '--target', target, file], {
+      cwd: root,
+      encoding: 'utf8',
+    }).replace(/\n$/, '')
+  } finally {
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
+/** Opens a page and waits until React has hydrated the client islands. */
+export async function open(page: Page, url: string) {
+  await page.goto(url)
+  await page.waitForLoadState('networkidle')
+}

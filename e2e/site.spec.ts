@@ -1,0 +1,97 @@
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import { atlasConvert, expect, open, root, test } from './fixtures'
+
+const MMC = 'processes-created-by-mmc'
+const DCOM = 'incoming-dcom-lateral-movement-with-mmc'
+const shots = path.join(root, 'e2e', 'screenshots')
+
+interface Index {
+  targets: { id: string; pipelines: { id: string }[] }[]
+  rules: { slug: string; id: string }[]
+}
+const index = JSON.parse(readFileSync(path.join(root, '.cache/atlas/manifest/index.json'), 'utf8')) as Index
+
+test('should go from the matrix to a technique to a rule', async ({ page }) => {
+  await open(page, '/tactics/')
+  await expect(page.getByRole('heading', { level: 1, name: /ATT&CK Enterprise matrix/ })).toBeVisible()
+  const columns = page.locator('main section h2')
+  await expect(columns.first()).toContainText('Reconnaissance')
+  await page.screenshot({ path: path.join(shots, 'matrix.png'), fullPage: false })
+
+  const lateral = page.locator('section', { has: page.getByRole('link', { name: 'Lateral Movement', exact: true }) })
+  const remoteServices = lateral.locator('li', { has: page.getByRole('link', { name: 'Remote Services', exact: true }) }).first()
+  await remoteServices.locator('summary').click({ position: { x: 140, y: 8 } })
+  await remoteServices.getByRole('link', { name: 'Distributed Component Object Model' }).click()
+  await expect(page).toHaveURL(/\/techniques\/T1021\.003\/$/)
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Distributed Component Object Model')
+
+  await page.getByRole('link', { name: /Incoming DCOM Lateral Movement with MMC/i }).click()
+  await expect(page).toHaveURL(new RegExp(`/rules/${DCOM}/$`))
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(/DCOM/)
+})
+
+test('should copy the Splunk query exactly as `atlas convert` prints it', async ({ page, context, baseURL }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL! })
+  await open(page, `/rules/${MMC}/#splunk`)
+  const panel = page.getByRole('tabpanel', { name: 'Splunk SPL' })
+  await expect(panel).toBeVisible()
+  await panel.getByRole('button', { name: /^Copy Splunk SPL/ }).filter({ visible: true }).click()
+  await expect(panel.getByRole('button', { name: /^Copy Splunk SPL/ }).filter({ visible: true })).toHaveText('Copied ✓')
+  const copied = await page.evaluate(() => navigator.clipboard.readText())
+  expect(copied).toBe(atlasConvert(MMC, 'splunk'))
+  await page.screenshot({ path: path.join(shots, 'rule.png'), fullPage: true })
+})
+
+test('should open the tab named in the URL fragment', async ({ page }) => {
+  const ids = index.targets.map((t) => t.id)
+  const target = ids.includes('eql') ? 'eql' : ids.find((id) => id !== ids[0])!
+  await open(page, `/rules/${MMC}/#${target}`)
+  const tab = page.locator(`#tab-${target}`)
+  await expect(tab).toHaveAttribute('aria-selected', 'true')
+  await expect(page.getByRole('tabpanel').and(page.locator(`#${target}`))).toBeVisible()
+  await page.getByRole('tab', { selected: false }).first().click()
+  await expect(tab).toHaveAttribute('aria-selected', 'false')
+})
+
+test('should land on the rule from its stable /r/<uuid>/ link', async ({ page }) => {
+  const rule = index.rules.find((r) => r.slug === MMC)!
+  await page.goto(`/r/${rule.id}/`)
+  await expect(page).toHaveURL(new RegExp(`/rules/${MMC}/$`))
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(/MMC/)
+  const html = await (await page.request.get(`/r/${rule.id}/`)).text()
+  expect(html).toContain(`<link rel="canonical" href="/rules/${MMC}/"`)
+  expect(html).toMatch(/<meta http-equiv="refresh" content="0; url=\/rules\/processes-created-by-mmc\/"/)
+})
+
+test('should remember the pipeline choice across a reload', async ({ page }) => {
+  const target = index.targets.find((t) => t.pipelines.length > 1)!
+  const choice = target.pipelines[1]!.id
+  await open(page, `/rules/${MMC}/#${target.id}`)
+  const panel = page.locator(`#${target.id}`)
+  await panel.getByLabel('Pipeline').selectOption(choice)
+  await expect(panel.locator(`[data-pipeline="${choice}"][data-format="default"]`)).toBeVisible()
+  await page.reload()
+  await page.waitForLoadState('networkidle')
+  await expect(panel.getByLabel('Pipeline')).toHaveValue(choice)
+  await expect(panel.locator(`[data-pipeline="${choice}"][data-format="default"]`)).toBeVisible()
+})
+
+test('should serve the machine-readable files', async ({ page }) => {
+  for (const url of ['/api/rules.json', '/api/rules.schema.json', `/api/rules/${MMC}.json`, '/attack/layer.json']) {
+    const response = await page.request.get(url)
+    expect(response.status(), url).toBe(200)
+    expect(response.headers()['content-type'], url).toContain('application/json')
+  }
+})
+
+test('should render every page type without console errors', async ({ page }) => {
+  for (const url of ['/', '/tactics/lateral-movement/', '/techniques/T1218.014/', '/data/', `/rules/${DCOM}/`]) {
+    await open(page, url)
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
+  }
+  const logsource = page.getByRole('link', { name: /windows\// }).first()
+  await open(page, '/data/')
+  await logsource.click()
+  await expect(page.getByRole('heading', { name: /Fields read/ })).toBeVisible()
+})
