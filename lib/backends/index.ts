@@ -1,4 +1,5 @@
 import type { Expression } from '../sigma/nodes'
+import type { Location } from '../sigma/position'
 import type { SigmaCollection, SigmaCorrelation, SigmaDocument, SigmaRule } from '../sigma/rule'
 import { applyPipeline } from '../pipelines/apply-pipeline'
 import { pipelines as builtinPipelines } from '../pipelines'
@@ -10,7 +11,10 @@ import { outputFormats } from './formats'
 import { threatOf } from './formats/threat'
 import { placeholderIn } from './shared/pattern'
 import type { Target } from './target'
+import { eql } from './targets/eql'
+import { esql } from './targets/esql'
 import { grep } from './targets/grep'
+import { kql } from './targets/kql'
 import { lucene } from './targets/lucene'
 import { splunk } from './targets/splunk'
 import { sqlite } from './targets/sqlite'
@@ -18,7 +22,7 @@ import { testTarget } from './targets/test'
 
 export type ConversionResult =
   | { ok: true; target: string; pipeline: string; format: string; query: string; warnings: string[] }
-  | { ok: false; target: string; pipeline: string; format: string; reason: string; code: string }
+  | { ok: false; target: string; pipeline: string; format: string; reason: string; code: string; location?: Location }
 
 export interface ConvertOptions {
   readonly target: string
@@ -36,7 +40,7 @@ export interface TargetInfo {
 }
 
 /** Every target by id, the hidden compiler-test target included. */
-export const targetRegistry: ReadonlyMap<string, Target> = new Map([grep, lucene, splunk, sqlite, testTarget].map((t) => [t.id, t]))
+export const targetRegistry: ReadonlyMap<string, Target> = new Map([grep, lucene, splunk, sqlite, eql, esql, kql, testTarget].map((t) => [t.id, t]))
 
 /** The formats a target can be written in: `default` (the query alone), then each output format of its language. */
 function formatsOf(target: Target): string[] {
@@ -67,7 +71,15 @@ export function convert(document: SigmaDocument, collection: SigmaCollection, op
   const target = targetRegistry.get(options.target)
   const chosen = pipelineList(options.pipeline, target)
   const pipelineId = chosen.map((p) => (typeof p === 'string' ? p : p.id)).join('+')
-  const fail = (code: string, reason: string): ConversionResult => ({ ok: false, target: options.target, pipeline: pipelineId, format, reason, code })
+  const fail = (code: string, reason: string, location?: Location): ConversionResult => ({
+    ok: false,
+    target: options.target,
+    pipeline: pipelineId,
+    format,
+    reason,
+    code,
+    ...(location ? { location } : {}),
+  })
   if (!target) return fail('unknown-target', `Unknown target \`${options.target}\`; \`atlas targets\` lists them`)
   if (!formatsOf(target).includes(format))
     return fail('unknown-format', `Target \`${target.id}\` has no output format \`${format}\`; it has ${formatsOf(target).join(', ')}`)
@@ -97,7 +109,7 @@ export function convert(document: SigmaDocument, collection: SigmaCollection, op
     })
     return rendered.ok ? ok(rendered.text, rendered.warnings) : fail(rendered.code, rendered.reason)
   } catch (error) {
-    if (error instanceof UnsupportedFeatureError) return fail(error.code, error.reason)
+    if (error instanceof UnsupportedFeatureError) return fail(error.code, error.reason, error.location)
     return fail('internal-error', `The converter failed: ${error instanceof Error ? error.message : String(error)}`)
   }
 }
