@@ -56,7 +56,8 @@ function loadDocuments(source: SourceFile, documents: SigmaDocument[], options: 
     const range = doc.range ?? [0, 0, 0]
     const reader = new YamlReader(source, doc)
     const contents = reader.resolve(doc.contents)
-    const docLocation = source.location(range[0], range[1])
+    const start = contents?.range?.[0] ?? range[0]
+    const docLocation = source.location(start, range[1])
     if (contents === null && range[0] === range[2]) continue
     if (!isMap(contents)) {
       source.error('invalid-document', `Expected a Sigma document (a map), found ${typeName(contents)}`, reader.location(contents, docLocation))

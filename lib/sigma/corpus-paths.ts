@@ -1,0 +1,4 @@
+/** Where tests find the shared read-only data: `../shared` beside the repository root. */
+export const SHARED = new URL('../../../shared/', import.meta.url).pathname
+export const SIGMA_RULES = SHARED + 'corpus/sigma/rules'
+export const REGRESSION_DATA = SHARED + 'corpus/sigma/regression_data'
