@@ -13,8 +13,10 @@ import { placeholderIn } from './shared/pattern'
 import type { Target } from './target'
 import { eql } from './targets/eql'
 import { esql } from './targets/esql'
+import { graylog } from './targets/graylog'
 import { grep } from './targets/grep'
 import { kql } from './targets/kql'
+import { logpoint } from './targets/logpoint'
 import { lucene } from './targets/lucene'
 import { splunk } from './targets/splunk'
 import { sqlite } from './targets/sqlite'
@@ -40,7 +42,7 @@ export interface TargetInfo {
 }
 
 /** Every target by id, the hidden compiler-test target included. */
-export const targetRegistry: ReadonlyMap<string, Target> = new Map([grep, lucene, splunk, sqlite, eql, esql, kql, testTarget].map((t) => [t.id, t]))
+export const targetRegistry: ReadonlyMap<string, Target> = new Map([grep, lucene, splunk, sqlite, eql, esql, kql, graylog, logpoint, testTarget].map((t) => [t.id, t]))
 
 /** The formats a target can be written in: `default` (the query alone), then each output format of its language. */
 function formatsOf(target: Target): string[] {
