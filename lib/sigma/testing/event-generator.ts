@@ -22,7 +22,7 @@ export interface EventGeneratorOptions {
   readonly seed: number
   /** Attempts at building an event that satisfies the expression (default 4). */
   readonly positives?: number
-  /** Attempts at building one that falsifies it (default 2). */
+  /** Attempts at building one that falsifies it (default 2, at least one per top-level conjunct up to 8). */
   readonly negatives?: number
   /** Mutated copies of each built event (default 8). */
   readonly mutations?: number
@@ -64,7 +64,9 @@ export function generateEvents(expression: Expression, options: EventGeneratorOp
     }
     built.push(event)
   }
-  for (let i = 0; i < (options.negatives ?? 2); i++) built.push(buildEvent(expression, false, context))
+  // Falsify each top-level conjunct in turn, so that every `and not …` gets an event that trips it.
+  const negatives = Math.max(options.negatives ?? 2, Math.min(conjunctsOf(expression).length, 8))
+  for (let i = 0; i < negatives; i++) built.push(buildEvent(expression, false, context, i))
   const events = new Map<string, FlatEvent>()
   const add = (event: FlatEvent) => {
     const key = JSON.stringify(Object.entries(event).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
@@ -88,10 +90,18 @@ export function createGeneratorContext(options: EventGeneratorOptions): Generato
 }
 
 /** One event built so that `expression` should evaluate to `truth`. */
-export function buildEvent(expression: Expression, truth: boolean, context: GeneratorContext): FlatEvent {
+export function buildEvent(expression: Expression, truth: boolean, context: GeneratorContext, focus?: number): FlatEvent {
   const wants: Want[] = []
-  plan(expression, truth, context.random, wants)
+  const conjuncts = conjunctsOf(expression)
+  if (!truth && focus !== undefined && conjuncts.length > 1) {
+    conjuncts.forEach((child, i) => plan(child, i !== focus % conjuncts.length, context.random, wants))
+  } else plan(expression, truth, context.random, wants)
   return realize(wants, context)
+}
+
+/** The operands of nested ANDs, flattened. */
+function conjunctsOf(node: Expression): Expression[] {
+  return node.kind === 'AndNode' ? node.children.flatMap(conjunctsOf) : [node]
 }
 
 function plan(node: Expression, truth: boolean, random: Random, wants: Want[]): void {

@@ -1,3 +1,4 @@
+import ipaddr from 'ipaddr.js'
 import lucene from 'lucene'
 import type { EventValue, FlatEvent } from '../../../sigma/testing/event'
 import { luceneRegexpToJs } from './lucene-regexp'
@@ -14,6 +15,7 @@ import { luceneRegexpToJs } from './lucene-regexp'
  * - a quoted phrase is one exact term (keyword fields are not analysed);
  * - `/…/` is an anchored Lucene regular expression (`lucene-regexp.ts`);
  * - `[a TO b]`, `{a TO b}` are ranges: numeric on numeric fields, by code point on keywords;
+ * - on an `ip` field a term is an address or a CIDR network; on a `boolean` field, `true` or `false`;
  * - `_exists_:f` is true when `f` is present and not null;
  * - no field means the default field `*`: any field of the event (leniently);
  * - operators follow Lucene's classic QueryParser, not Boolean algebra: the
@@ -30,7 +32,7 @@ export class LuceneEvaluationError extends Error {
   override readonly name = 'LuceneEvaluationError'
 }
 
-export type FieldType = 'keyword' | 'number'
+export type FieldType = 'keyword' | 'number' | 'ip' | 'boolean'
 export type FieldTypes = Readonly<Record<string, FieldType>>
 
 export type Predicate = (event: FlatEvent) => boolean
@@ -195,7 +197,7 @@ function compileValueTest(node: LuceneNode, types: FieldTypes): ValueTest {
   if (node.regex) {
     const regex = luceneRegexpToJs(raw)
     return (value, type) => {
-      if (type === 'number') throw new LuceneEvaluationError('a regexp query on a numeric field')
+      if (type !== 'keyword') throw new LuceneEvaluationError(`a regexp query on a ${type} field`)
       return value !== undefined && value !== null && regex.test(keywordOf(value))
     }
   }
@@ -204,7 +206,7 @@ function compileValueTest(node: LuceneNode, types: FieldTypes): ValueTest {
   if (hasUnescapedWildcard(raw)) {
     const pattern = wildcardToRegExp(raw)
     return (value, type) => {
-      if (type === 'number') throw new LuceneEvaluationError('a wildcard query on a numeric field')
+      if (type !== 'keyword') throw new LuceneEvaluationError(`a wildcard query on a ${type} field`)
       return value !== undefined && value !== null && pattern.test(keywordOf(value))
     }
   }
@@ -222,13 +224,40 @@ function termTest(text: string): ValueTest {
   return (value, type) => {
     if (value === undefined || value === null) return false
     if (type === 'number') return numberOf(value) === parseNumber(text)
+    if (type === 'ip') return ipMatches(value, text)
+    if (type === 'boolean') {
+      if (text !== 'true' && text !== 'false') throw new LuceneEvaluationError(`\`${text}\` is not a boolean`)
+      return String(value) === text
+    }
     return keywordOf(value) === text
   }
+}
+
+function ipMatches(value: string | number | boolean, text: string): boolean {
+  let network: [ipaddr.IPv4 | ipaddr.IPv6, number]
+  try {
+    network = text.includes('/') ? ipaddr.parseCIDR(text) : (() => {
+      const address = ipaddr.parse(text)
+      return [address, address.kind() === 'ipv4' ? 32 : 128] as [ipaddr.IPv4 | ipaddr.IPv6, number]
+    })()
+  } catch {
+    throw new LuceneEvaluationError(`\`${text}\` is not an IP address or network`)
+  }
+  const address = indexedIp(value)
+  return address !== undefined && address.kind() === network[0].kind() && address.match(network)
+}
+
+/** How Elasticsearch indexes a value in an `ip` field (IPv4-mapped IPv6 as IPv4); undefined when it rejects it. */
+export function indexedIp(value: unknown): ipaddr.IPv4 | ipaddr.IPv6 | undefined {
+  if (typeof value !== 'string' || !ipaddr.isValid(value)) return undefined
+  const address = ipaddr.parse(value)
+  return address.kind() === 'ipv6' && (address as ipaddr.IPv6).isIPv4MappedAddress() ? (address as ipaddr.IPv6).toIPv4Address() : address
 }
 
 function rangeTest(min: string, max: string, includeMin: boolean, includeMax: boolean): ValueTest {
   return (value, type) => {
     if (value === undefined || value === null) return false
+    if (type === 'ip' || type === 'boolean') throw new LuceneEvaluationError(`a range on a ${type} field is not modelled`)
     if (type === 'number') {
       const v = numberOf(value)
       if (Number.isNaN(v)) return false

@@ -1,0 +1,123 @@
+/**
+ * CI check: converts every rule of ../shared/corpus/sigma/rules with every
+ * target in `targets`, runs the differential checks where an independent
+ * engine exists (grep -P raw lines and JSON lines, SQLite, the Lucene
+ * parser + Elasticsearch-semantics evaluator) on generated events and on the
+ * real events of ../shared/corpus/sigma/regression_data, and fails on any
+ * crash, any counted disagreement, or a converted count below
+ * reports/baseline.json.
+ *
+ *   npx tsx scripts/check-corpus-conversions.ts [--write] [--update-baseline] [--only ENGINE,...] [--seed N] [--keep N]
+ *
+ * --write rewrites reports/<engine>.md and .json; --update-baseline raises
+ * (never lowers) the baseline to the current converted counts.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { loadRegressionData, loadRules } from '../lib/backends/differential/corpus'
+import { createGrepEngine } from '../lib/backends/differential/engines/grep-engine'
+import { createLuceneEngine } from '../lib/backends/differential/engines/lucene-engine'
+import { createSqliteEngine } from '../lib/backends/differential/engines/sqlite-engine'
+import { failures, reportMarkdown, runCorpus, type EngineReport } from '../lib/backends/differential/run-corpus'
+import type { Convert, Engine } from '../lib/backends/differential/types'
+import { resolveCollection } from '../lib/sigma/index'
+
+const started = performance.now()
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const corpus = path.resolve(repoRoot, '../shared/corpus/sigma')
+const reportsDir = path.join(repoRoot, 'reports')
+const baselineFile = path.join(reportsDir, 'baseline.json')
+
+const args = process.argv.slice(2)
+const flag = (name: string) => args.includes(name)
+const option = (name: string) => {
+  const at = args.indexOf(name)
+  return at === -1 ? undefined : args[at + 1]
+}
+const seed = Number(option('--seed') ?? 20251125)
+const only = option('--only')?.split(',')
+const keepFailing = Number(option('--keep') ?? 50)
+
+/** Independent engines, by target id. Targets without one are checked for conversion only. */
+const ENGINES: Readonly<Record<string, () => Engine[]>> = {
+  sqlite: () => [createSqliteEngine()],
+  grep: () => [createGrepEngine({ form: 'raw' }), createGrepEngine({ form: 'jsonl' })],
+  lucene: () => [createLuceneEngine()],
+}
+
+async function main(): Promise<number> {
+  const backends = (await import('../lib/backends/index').catch(() => undefined)) as
+    | { convert: Convert; targets: readonly { id: string }[] }
+    | undefined
+  if (!backends) {
+    console.log('check-corpus-conversions: lib/backends/index.ts has no convert() yet; nothing to check')
+    return 0
+  }
+  const loaded = performance.now()
+  const { rules, files } = loadRules(path.join(corpus, 'rules'), (collections) => resolveCollection(collections).collection)
+  const regression = loadRegressionData(path.join(corpus, 'regression_data'))
+  console.log(
+    `corpus: ${files} files, ${rules.length} rules, ${regression.length} regression cases ` +
+      `(${regression.reduce((n, c) => n + c.events.length, 0)} events), loaded in ${ms(performance.now() - loaded)}`,
+  )
+
+  const runs: (Engine | string)[] = []
+  for (const target of backends.targets) {
+    const engines = ENGINES[target.id]?.() ?? []
+    runs.push(...(engines.length > 0 ? engines : [target.id]))
+  }
+  const selected = runs.filter((run) => !only || only.includes(typeof run === 'string' ? run : run.id))
+
+  const baseline = existsSync(baselineFile) ? (JSON.parse(readFileSync(baselineFile, 'utf8')) as Record<string, number>) : {}
+  const reports: EngineReport[] = []
+  const problems: string[] = []
+  for (const run of selected) {
+    const report = runCorpus(rules, run, { seed, convert: backends.convert, regression, keepFailing })
+    if (typeof run !== 'string') run.close?.()
+    reports.push(report)
+    const unsupported = Object.values(report.unsupported).reduce((n, u) => n + u.count, 0)
+    console.log(
+      `${report.engine.padEnd(12)} converted ${report.converted}/${report.rules}, unsupported ${unsupported}, crashes ${report.crashes}` +
+        (report.exactness === 'conversion-only'
+          ? ' (no engine: conversion only)'
+          : `, events ${report.events} (${report.positives} matching, ${report.realEvents} real, ${report.skipped} skipped), ` +
+            `engine errors ${report.engineErrors}, missed ${report.underMatches}, ` +
+            `${report.exactness === 'exact' ? 'false' : 'over (tolerated)'} ${report.overMatches}, warned ${report.warnedDisagreements}`) +
+        ` in ${ms(report.milliseconds)}`,
+    )
+    for (const problem of failures(report)) problems.push(`${report.engine}: ${problem}`)
+    const floor = baseline[report.engine]
+    if (floor !== undefined && report.converted < floor) problems.push(`${report.engine}: converted ${report.converted} < baseline ${floor}`)
+  }
+
+  if (flag('--write')) {
+    mkdirSync(reportsDir, { recursive: true })
+    for (const report of reports) {
+      writeFileSync(path.join(reportsDir, `${report.engine}.md`), reportMarkdown(report, seed))
+      writeFileSync(path.join(reportsDir, `${report.engine}.json`), JSON.stringify({ seed, ...report }, null, 2) + '\n')
+    }
+    console.log(`wrote ${reports.length} report(s) to reports/`)
+  }
+  if (flag('--update-baseline')) {
+    const next = { ...baseline }
+    for (const report of reports) next[report.engine] = Math.max(next[report.engine] ?? 0, report.converted)
+    mkdirSync(reportsDir, { recursive: true })
+    writeFileSync(baselineFile, JSON.stringify(Object.fromEntries(Object.entries(next).sort()), null, 2) + '\n')
+    console.log('updated reports/baseline.json')
+  }
+
+  console.log(`check-corpus-conversions: ${reports.length} run(s) in ${ms(performance.now() - started)}`)
+  if (problems.length > 0) {
+    console.log(`FAILED:\n  ${problems.join('\n  ')}`)
+    return 1
+  }
+  console.log('OK: no crash, no counted disagreement, no converted count below the baseline')
+  return 0
+}
+
+function ms(value: number): string {
+  return value < 1000 ? `${Math.round(value)} ms` : `${(value / 1000).toFixed(1)} s`
+}
+
+process.exitCode = await main()
