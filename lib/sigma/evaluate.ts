@@ -5,7 +5,7 @@ import { SigmaError } from './diagnostics'
 import { allValues, fieldValues, numericValue, scalarText } from './event-fields'
 import type { CidrMatchNode, Expression, FieldRefNode, NumberMatchNode, RegexMatchNode, StringMatchNode, TimePartNode } from './nodes'
 import { ANY_CHARS, normalizeSigmaString, parseSigmaString, type SigmaString, type StringToken } from './sigma-string'
-import { compileWildcard, type StringMatcher } from './wildcard'
+import { compileWildcard, foldCase, type StringMatcher } from './wildcard'
 
 export interface MatchOptions {
   /** Values of placeholders left in the expression (`%name%` with `expand`). */
@@ -148,7 +148,7 @@ function cidrMatches(node: CidrMatchNode, event: unknown): boolean {
 }
 
 function fieldRefMatches(node: FieldRefNode, event: unknown): boolean {
-  const fold = (text: string) => (node.cased ? text : text.toLowerCase())
+  const fold = (text: string) => (node.cased ? text : foldCase(text))
   const left = fieldValues(event, node.field).flatMap((v) => scalarText(v) ?? []).map(fold)
   const right = fieldValues(event, node.otherField).flatMap((v) => scalarText(v) ?? []).map(fold)
   return left.some((a) =>

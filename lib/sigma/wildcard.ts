@@ -1,5 +1,23 @@
 import { classifySigmaString, type SigmaString } from './sigma-string'
 
+/**
+ * Case folding for case-insensitive matching: each character lowercased on
+ * its own, so the length never changes (`İ` stays `İ` rather than becoming
+ * `i̇`, which would break `?`, and `Σ` is `σ` wherever it stands). Two
+ * characters are equal ignoring case when their lowercase forms are: the
+ * rule the backends' case classes (`lib/backends/shared/case-fold.ts`) follow.
+ */
+export function foldCase(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  if (/^[\x00-\x7f]*$/.test(text)) return text.toLowerCase()
+  let out = ''
+  for (const char of text) {
+    const lower = char.toLowerCase()
+    out += lower.length === char.length ? lower : char
+  }
+  return out
+}
+
 /** A compiled whole-value matcher for a SigmaString (placeholders must be expanded first). */
 export type StringMatcher = (text: string) => boolean
 
@@ -12,7 +30,7 @@ type Unit = string | 0 | 1 // a literal character, 0 = `*`, 1 = `?`
  * make it hang.
  */
 export function compileWildcard(value: SigmaString, cased: boolean): StringMatcher {
-  const fold = cased ? (s: string) => s : (s: string) => s.toLowerCase()
+  const fold = cased ? (s: string) => s : foldCase
   const shape = classifySigmaString(value)
   switch (shape.kind) {
     case 'plain': {
