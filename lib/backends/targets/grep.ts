@@ -62,9 +62,12 @@ export const grep = defineTarget({
         if (!json(ctx)) return line(n)
         return line(`${node.field === null ? '[:,\\[]\\s*' : jsonKey(node.field)}(?:${n}|"${n}")${VALUE_END}`)
       },
-      BooleanMatchNode: (node, ctx) => line(json(ctx) ? `${jsonKey(node.field)}${node.value}${VALUE_END}` : `(?i:${node.value})`),
+      // The evaluator also accepts the text "true"/"false" in any case.
+      BooleanMatchNode: (node, ctx) =>
+        line(json(ctx) ? `${jsonKey(node.field)}(?:${node.value}|"(?i:${node.value})")${VALUE_END}` : `(?i:${node.value})`),
       NullMatchNode: (node, ctx) => jsonOnly(node, ctx, (key) => `(?!.*${key}(?!null${VALUE_END}))`),
-      ExistsNode: (node, ctx) => jsonOnly(node, ctx, (key) => line(key)),
+      // A null value does not exist.
+      ExistsNode: (node, ctx) => jsonOnly(node, ctx, (key) => line(`${key}(?!null${VALUE_END})`)),
       FieldRefNode: (node, ctx) =>
         json(ctx) ? ctx.unsupported('fieldref', 'grep cannot compare two fields of a line', node) : widen(ctx, 'a field comparison cannot be made on a raw line; it is left out'),
       TimePartNode: unsupported('time-part', 'grep cannot extract a part of a date'),
