@@ -41,7 +41,7 @@ export function AttackMatrix({ tactics }: { tactics: readonly TacticSummary[] })
                           {cell.name}
                         </a>
                         {cell.count ? <span className="font-mono font-semibold">{cell.count}</span> : null}
-                        <span aria-hidden="true" className="text-slate-400">
+                        <span aria-hidden="true" data-toggle className="px-0.5 text-slate-400">
                           ▾
                         </span>
                         <span className="sr-only">{cell.subtechniques.length} sub-techniques</span>

@@ -77,6 +77,22 @@ export function atlasConvert(slug: string, target: string): string {
   }
 }
 
+/**
+ * The problems lib/attack's Navigator 4.5 layer validator finds (run through tsx:
+ * the library imports its JSON data, which Playwright's loader does not).
+ */
+export function navigatorLayerProblems(layer: unknown): string[] {
+  const code = `import { validateNavigatorLayer } from './lib/attack/index.ts'
+import { readFileSync } from 'node:fs'
+console.log(JSON.stringify(validateNavigatorLayer(JSON.parse(readFileSync(0, 'utf8')))))`
+  const out = execFileSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], {
+    cwd: root,
+    input: JSON.stringify(layer),
+    encoding: 'utf8',
+  })
+  return JSON.parse(out) as string[]
+}
+
 /** Opens a page and waits until React has hydrated the client islands. */
 export async function open(page: Page, url: string) {
   await page.goto(url)

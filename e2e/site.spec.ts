@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
-import { atlasConvert, expect, open, root, test } from './fixtures'
+import { Ajv2020 } from 'ajv/dist/2020.js'
+import { atlasConvert, navigatorLayerProblems, expect, open, root, test } from './fixtures'
 
 const MMC = 'processes-created-by-mmc'
 const DCOM = 'incoming-dcom-lateral-movement-with-mmc'
@@ -21,7 +22,7 @@ test('should go from the matrix to a technique to a rule', async ({ page }) => {
 
   const lateral = page.locator('section', { has: page.getByRole('link', { name: 'Lateral Movement', exact: true }) })
   const remoteServices = lateral.locator('li', { has: page.getByRole('link', { name: 'Remote Services', exact: true }) }).first()
-  await remoteServices.locator('summary').click({ position: { x: 140, y: 8 } })
+  await remoteServices.locator('summary [data-toggle]').click()
   await remoteServices.getByRole('link', { name: 'Distributed Component Object Model' }).click()
   await expect(page).toHaveURL(/\/techniques\/T1021\.003\/$/)
   await expect(page.getByRole('heading', { level: 1 })).toContainText('Distributed Component Object Model')
@@ -83,6 +84,26 @@ test('should serve the machine-readable files', async ({ page }) => {
     expect(response.status(), url).toBe(200)
     expect(response.headers()['content-type'], url).toContain('application/json')
   }
+})
+
+test('should publish /api/rules.json that matches its published JSON schema', async ({ page }) => {
+  const schema = await (await page.request.get('/api/rules.schema.json')).json()
+  const rules = await (await page.request.get('/api/rules.json')).json()
+  const validate = new Ajv2020({ strict: false }).compile(schema)
+  expect(validate(rules), JSON.stringify(validate.errors)).toBe(true)
+  expect(rules.rules.map((r: { slug: string }) => r.slug).sort()).toEqual(index.rules.map((r) => r.slug).sort())
+  const one = await (await page.request.get(`/api/rules/${MMC}.json`)).json()
+  expect(one).toEqual(rules.rules.find((r: { slug: string }) => r.slug === MMC))
+})
+
+test('should publish an ATT&CK Navigator 4.5 layer scored by rule count and linked to the rules', async ({ page }) => {
+  const layer = await (await page.request.get('/attack/layer.json')).json()
+  expect(navigatorLayerProblems(layer)).toEqual([])
+  expect(layer.versions.layer).toBe('4.5')
+  expect(layer.domain).toBe('enterprise-attack')
+  const dcom = layer.techniques.find((t: { techniqueID: string }) => t.techniqueID === 'T1021.003')
+  expect(dcom.score).toBeGreaterThanOrEqual(1)
+  expect(dcom.links.map((l: { url: string }) => l.url)).toContainEqual(expect.stringMatching(new RegExp(`^https?://[^/]+/rules/${DCOM}/$`)))
 })
 
 test('should render every page type without console errors', async ({ page }) => {

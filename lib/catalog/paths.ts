@@ -18,3 +18,11 @@ export function manifestDir(): string {
 export function ruleCacheDir(): string {
   return path.resolve(repoRoot, process.env.ATLAS_CACHE_DIR ?? '.cache/atlas/rules')
 }
+
+/**
+ * The site's public URL, for links that leave the site (the ATT&CK Navigator layer):
+ * `ATLAS_SITE_URL`, else where `npm start` serves it.
+ */
+export function siteUrl(): string {
+  return (process.env.ATLAS_SITE_URL ?? 'http://localhost:3000').replace(/\/$/, '')
+}

@@ -1,12 +1,13 @@
 import { navigatorLayer } from '@/lib/attack'
 import { getIndex } from '@/lib/catalog/manifest'
+import { siteUrl } from '@/lib/catalog/paths'
 
 export const dynamic = 'force-static'
 
 /** An ATT&CK Navigator layer (format 4.5): techniques scored by rule count, linked to their rule pages. */
 export function GET() {
   const index = getIndex()
-  const site = process.env.ATLAS_SITE_URL?.replace(/\/$/, '') ?? ''
+  const site = siteUrl()
   const counts: Record<string, number> = {}
   const links: Record<string, { label: string; url: string }[]> = {}
   const titles = new Map(index.rules.map((r) => [r.slug, r.title]))
