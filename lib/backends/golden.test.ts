@@ -13,7 +13,21 @@ import { describeResult } from './testing'
  * golden is written; `UPDATE=1` rewrites them all.
  */
 const fixtures = path.join(path.dirname(fileURLToPath(import.meta.url)), '__fixtures__')
-const MATRIX = ['sqlite', 'splunk', 'lucene', 'lucene@none', 'grep', 'grep@jsonl'] as const
+const MATRIX = [
+  'sqlite',
+  'splunk',
+  'lucene',
+  'lucene@none',
+  'grep',
+  'grep@jsonl',
+  // Backends II: every construct also for these targets (KQL twice: Defender XDR tables, and Sentinel's WindowsEvent for any Windows field).
+  'eql',
+  'esql',
+  'kql',
+  'kql@sentinel-windows-event',
+  'graylog',
+  'logpoint',
+] as const
 
 describe('golden conversions', () => {
   for (const name of readdirSync(fixtures).filter((f) => f.endsWith('.yml')).sort()) {

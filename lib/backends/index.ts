@@ -1,11 +1,12 @@
 import type { Expression } from '../sigma/nodes'
 import type { Location } from '../sigma/position'
 import type { SigmaCollection, SigmaCorrelation, SigmaDocument, SigmaRule } from '../sigma/rule'
-import { applyPipeline } from '../pipelines/apply-pipeline'
+import { applyPipeline, mapFieldName } from '../pipelines/apply-pipeline'
 import { pipelines as builtinPipelines } from '../pipelines'
 import { mapLeaves } from '../pipelines/map-expression'
 import type { DataSource, Pipeline } from '../pipelines/pipeline'
-import { compileExpression, type Compiled } from './compiler/text-query-compiler'
+import { compileExpression, type CompileOptions, type Compiled } from './compiler/text-query-compiler'
+import { convertCorrelation } from './correlations'
 import { UnsupportedFeatureError } from './compiler/unsupported'
 import { outputFormats } from './formats'
 import { threatOf } from './formats/threat'
@@ -93,10 +94,11 @@ export function convert(document: SigmaDocument, collection: SigmaCollection, op
   }
   try {
     if (document.type === 'filter') return fail('filter', 'A filter is not converted alone: it is applied to the rules it names')
-    if (document.type === 'correlation') return convertCorrelation(document, collection, target, fail)
-    const prepared = prepareRule(document, resolved)
+    const prepared =
+      document.type === 'correlation' ? correlate(document, collection, target, resolved) : prepareRule(document, resolved)
     if ('code' in prepared) return fail(prepared.code, prepared.reason)
-    const compiled = (target.compile ?? ((e, o) => compileExpression(e, target.dialect, o)))(prepared.expression, prepared)
+    const compiled =
+      'compiled' in prepared ? prepared.compiled : (target.compile ?? ((e, o) => compileExpression(e, target.dialect, o)))(prepared.expression, prepared)
     const ok = (query: string, warnings: readonly string[]): ConversionResult =>
       ({ ok: true, target: target.id, pipeline: pipelineId, format, query, warnings: [...compiled.warnings, ...warnings] })
     const output = outputFormats.find((f) => f.id === format)
@@ -107,6 +109,7 @@ export function convert(document: SigmaDocument, collection: SigmaCollection, op
       rule: document,
       fields: prepared.fields,
       dataSource: prepared.dataSource,
+      ...('tables' in prepared ? { tables: prepared.tables } : {}),
       threat: threatOf(document.tags),
     })
     return rendered.ok ? ok(rendered.text, rendered.warnings) : fail(rendered.code, rendered.reason)
@@ -154,13 +157,28 @@ function findPlaceholder(expression: Expression): string | undefined {
   return found
 }
 
-function convertCorrelation(
-  correlation: SigmaCorrelation,
-  _collection: SigmaCollection,
-  target: Target,
-  fail: (code: string, reason: string) => ConversionResult,
-): ConversionResult {
-  return fail('correlation', `Target \`${target.id}\` does not convert ${correlation.correlationType} correlations yet`)
+/** A correlation, converted by `correlations/` for the target with the rules run through the same pipelines. */
+function correlate(correlation: SigmaCorrelation, collection: SigmaCollection, target: Target, pipelines: readonly Pipeline[]) {
+  const compile = target.compile ?? ((e: Expression, o: CompileOptions) => compileExpression(e, target.dialect, o))
+  const dataSources: DataSource[] = []
+  const { query, warnings } = convertCorrelation(correlation, collection, target, {
+    prepare: (rule) => {
+      const prepared = prepareRule(rule, pipelines)
+      if (!('code' in prepared)) dataSources.push(prepared.dataSource)
+      return prepared
+    },
+    mapField: (rule, field) => pipelines.reduce<string | undefined>((f, p) => (f === undefined ? undefined : mapFieldName(p, rule.logsource, f)), field),
+    bare: (expression, dataSource) => compileExpression(expression, { ...target.dialect, finish: undefined }, { dataSource }),
+    full: (expression, dataSource) => compile(expression, { dataSource }),
+  })
+  const index = [...new Set(dataSources.flatMap((d) => d.index ?? []))]
+  const tables = [...new Set(dataSources.flatMap((d) => (d.kqlTable ? [d.kqlTable] : [])))]
+  return {
+    compiled: { query, warnings } satisfies Compiled,
+    dataSource: { ...dataSources[0], ...(index.length > 0 ? { index } : {}) },
+    tables,
+    fields: correlation.fields,
+  }
 }
 
 export type { Compiled }

@@ -2,6 +2,7 @@ import type { Expression } from '../../sigma/nodes'
 import { classifySigmaString, type SigmaString } from '../../sigma/sigma-string'
 import type { CompileContext } from '../compiler/dialect'
 import { unsupported } from '../compiler/unsupported'
+import { hasCaseVariants } from '../shared/case-fold'
 import { sigmaStringToLuceneRegex } from '../shared/lucene-regex'
 import { writePattern } from '../shared/pattern'
 import { defineTarget } from '../target'
@@ -57,9 +58,10 @@ export const eql = defineTarget({
       },
       TimePartNode: unsupported('time-part', 'EQL has no function that extracts a part of a date'),
     },
-    inList: (f, values, nodes) => {
+    inList: (f, values, nodes, ctx) => {
       if (values.some((v) => /[*?]/.test(v))) return undefined
-      return `${name(f)} ${nodes[0]!.cased ? 'in' : ':'} (${values.map(str).join(', ')})`
+      const exact = nodes[0]!.cased || !values.some((v) => Array.from(v).some(hasCaseVariants))
+      return guard(ctx, { field: f }, `${name(f)} ${exact ? 'in' : ':'} (${values.map(str).join(', ')})`)
     },
     finish: (condition, ctx) => `${ctx.dataSource.eqlCategory ?? 'any'} where ${condition}`,
   },
@@ -70,7 +72,10 @@ const COMPARE = { eq: '==', lt: '<', lte: '<=', gt: '>', gte: '>=' } as const
 /** The case-insensitive or case-sensitive match of a Sigma value, in the cheapest form that is exact. */
 export function stringMatch(f: string, value: SigmaString, cased: boolean): string {
   const shape = classifySigmaString(value)
-  if (shape.kind === 'plain') return /[*?]/.test(shape.text) && !cased ? `${f} regex~ ${str(sigmaStringToLuceneRegex(value))}` : `${f} ${cased ? '==' : ':'} ${str(shape.text)}`
+  if (shape.kind === 'plain') {
+    if (cased || !Array.from(shape.text).some(hasCaseVariants)) return `${f} == ${str(shape.text)}`
+    return /[*?]/.test(shape.text) ? `${f} regex~ ${str(sigmaStringToLuceneRegex(value))}` : `${f} : ${str(shape.text)}`
+  }
   const literalWildcard = value.some((t) => typeof t === 'string' && /[*?]/.test(t))
   if (literalWildcard) return `${f} ${cased ? 'regex' : 'regex~'} ${str(sigmaStringToLuceneRegex(value))}`
   return `${f} ${cased ? 'like' : ':'} ${str(writePattern(value, { literal: (t) => t, many: '*', one: '?' }))}`

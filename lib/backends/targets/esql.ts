@@ -1,7 +1,8 @@
 import type { Expression } from '../../sigma/nodes'
-import { classifySigmaString } from '../../sigma/sigma-string'
+import { classifySigmaString, type SigmaString } from '../../sigma/sigma-string'
 import type { CompileContext } from '../compiler/dialect'
 import { unsupported } from '../compiler/unsupported'
+import { hasCaseVariants } from '../shared/case-fold'
 import { backslashEscape, writePattern } from '../shared/pattern'
 import { defineTarget } from '../target'
 import { elasticField as name, elasticString as str } from './elastic-syntax'
@@ -31,8 +32,10 @@ export const esql = defineTarget({
       StringMatchNode: (node, ctx) => {
         const f = name(field(node, ctx))
         const shape = classifySigmaString(node.value)
-        const subject = node.cased ? f : `TO_LOWER(${f})`
-        const fold = (text: string) => (node.cased ? text : text.toLowerCase())
+        // A value without cased letters (an IP address, a number) compares as is: TO_LOWER would fail on ip and numeric fields.
+        const exact = node.cased || !hasCase(node.value)
+        const subject = exact ? f : `TO_LOWER(${f})`
+        const fold = (text: string) => (exact ? text : text.toLowerCase())
         const test =
           shape.kind === 'plain'
             ? `${subject} == ${str(fold(shape.text))}`
@@ -65,11 +68,20 @@ export const esql = defineTarget({
         return guard(ctx, node.field, `DATE_EXTRACT("${part}", ${name(node.field)}) == ${node.value}`)
       },
     },
-    inList: (f, values, nodes) =>
-      nodes[0]!.cased ? `${name(f)} IN (${values.map(str).join(', ')})` : `TO_LOWER(${name(f)}) IN (${values.map((v) => str(v.toLowerCase())).join(', ')})`,
+    inList: (f, values, nodes, ctx) =>
+      guard(
+        ctx,
+        f,
+        nodes[0]!.cased || !values.some((v) => hasCase([v]))
+          ? `${name(f)} IN (${values.map(str).join(', ')})`
+          : `TO_LOWER(${name(f)}) IN (${values.map((v) => str(v.toLowerCase())).join(', ')})`,
+      ),
     finish: (condition, ctx) => `${fromClause(ctx.dataSource.index)}\n| WHERE ${condition}`,
   },
 })
+
+/** True when some literal character of the value has another case. */
+const hasCase = (value: SigmaString) => value.some((t) => typeof t === 'string' && Array.from(t).some(hasCaseVariants))
 
 const COMPARE = { eq: '==', lt: '<', lte: '<=', gt: '>', gte: '>=' } as const
 const LIKE_ESCAPE = backslashEscape('\\*?')

@@ -108,20 +108,37 @@ function keyword(value: SigmaString, cased: boolean, node: Expression, ctx: Comp
   return `* contains${cased ? '_cs' : ''} ${str(shape.text)}`
 }
 
-function columnType(field: string, ctx: CompileContext): string | undefined {
+function columnType(field: string, ctx: Pick<CompileContext, 'dataSource'>): string | undefined {
   return field.includes('.') ? 'dynamic' : kustoType(ctx.dataSource.kqlTable, field)
 }
 
 /** A column as a string: a key of a dynamic column or a number column goes through `tostring()`; a mapped expression stays. */
-function column(field: string, ctx: CompileContext): string {
+function column(field: string, ctx: Pick<CompileContext, 'dataSource'>): string {
   const raw = rawColumn(field, ctx)
   if (EXPRESSION.test(field)) return raw
   const type = columnType(field, ctx)
   return type !== undefined && type !== 'string' ? `tostring(${raw})` : raw
 }
 
+/** A mapped field of a table as a KQL string expression (for correlations' group-by keys). */
+export function kqlColumn(field: string, table: string | undefined): string {
+  return column(field, { dataSource: { kqlTable: table } })
+}
+
+/** A field of a table as a KQL number expression. */
+export function kqlNumber(field: string, table: string | undefined): string {
+  const ctx = { dataSource: { kqlTable: table } }
+  const type = columnType(field, ctx)
+  return type === 'int' || type === 'long' || type === 'real' ? rawColumn(field, ctx) : `todouble(${rawColumn(field, ctx)})`
+}
+
+/** An identifier, bracket-quoted unless it is a plain name. */
+export function kqlName(name: string): string {
+  return /^[A-Za-z_]\w*$/.test(name) ? name : `['${name.replace(/['\\]/g, '\\$&')}']`
+}
+
 /** The column or dynamic member without a conversion. */
-function rawColumn(field: string, _ctx: CompileContext): string {
+function rawColumn(field: string, _ctx: Pick<CompileContext, 'dataSource'>): string {
   if (EXPRESSION.test(field)) return field
   const [root, ...path] = field.split('.')
   const ident = (name: string) => (/^[A-Za-z_][\w]*$/.test(name) ? name : `['${name.replace(/['\\]/g, '\\$&')}']`)

@@ -39,6 +39,7 @@ const INITIATING = {
   IntegrityLevel: 'InitiatingProcessIntegrityLevel',
   ParentProcessId: 'InitiatingProcessParentId',
   Computer: 'DeviceName',
+  ComputerName: 'DeviceName',
 }
 
 const PROCESS_CREATION = {
@@ -61,6 +62,7 @@ const PROCESS_CREATION = {
   sha1: 'SHA1',
   sha256: 'SHA256',
   Computer: 'DeviceName',
+  ComputerName: 'DeviceName',
 }
 
 const NETWORK = {
@@ -94,7 +96,7 @@ const DEFENDER = {
 /** PowerShell categories, read from the PowerShell channel. */
 const POWERSHELL = { ps_script: 4104, ps_module: 4103 } as const
 
-const WINDOWS_EVENT_FIELDS = { EventID: 'EventID', Channel: 'Channel', Provider_Name: 'Provider', Computer: 'Computer' }
+const WINDOWS_EVENT_FIELDS = { EventID: 'EventID', Channel: 'Channel', Provider_Name: 'Provider', Computer: 'Computer', ComputerName: 'Computer' }
 
 type Rules = NonNullable<PipelineInput['logsources']>
 type Fields = NonNullable<PipelineInput['fields']>
