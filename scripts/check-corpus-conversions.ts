@@ -15,13 +15,13 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { loadRegressionData, loadRules } from '../lib/backends/differential/corpus'
+import { loadRegressionData, loadRules, regressionAgreement } from '../lib/backends/differential/corpus'
 import { createGrepEngine } from '../lib/backends/differential/engines/grep-engine'
 import { createLuceneEngine } from '../lib/backends/differential/engines/lucene-engine'
 import { createSqliteEngine } from '../lib/backends/differential/engines/sqlite-engine'
 import { failures, reportMarkdown, runCorpus, type EngineReport } from '../lib/backends/differential/run-corpus'
 import type { Convert, Engine } from '../lib/backends/differential/types'
-import { resolveCollection } from '../lib/sigma/index'
+import { matches, resolveCollection } from '../lib/sigma/index'
 
 const started = performance.now()
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -62,6 +62,22 @@ async function main(): Promise<number> {
       `(${regression.reduce((n, c) => n + c.events.length, 0)} events), loaded in ${ms(performance.now() - loaded)}`,
   )
 
+  const baseline = existsSync(baselineFile) ? (JSON.parse(readFileSync(baselineFile, 'utf8')) as Record<string, number>) : {}
+  const problems: string[] = []
+
+  // The evaluator itself, on real events: how many regression tests it agrees with.
+  const agreement = regressionAgreement(regression, new Map(rules.map(({ rule }) => [rule.id ?? '', rule])), (rule, event) =>
+    matches(rule.expression, event),
+  )
+  console.log(
+    `regression data: the evaluator agrees with match_count on ${agreement.agreeing} of ${agreement.cases} cases` +
+      (agreement.missingRules.length ? `, ${agreement.missingRules.length} name no rule of the corpus` : ''),
+  )
+  const agreementFloor = baseline[REGRESSION_KEY]
+  if (agreementFloor !== undefined && agreement.agreeing < agreementFloor) {
+    problems.push(`regression data: the evaluator agrees on ${agreement.agreeing} cases < baseline ${agreementFloor}`)
+  }
+
   const runs: (Engine | string)[] = []
   for (const target of backends.targets) {
     const engines = ENGINES[target.id]?.() ?? []
@@ -69,9 +85,7 @@ async function main(): Promise<number> {
   }
   const selected = runs.filter((run) => !only || only.includes(typeof run === 'string' ? run : run.id))
 
-  const baseline = existsSync(baselineFile) ? (JSON.parse(readFileSync(baselineFile, 'utf8')) as Record<string, number>) : {}
   const reports: EngineReport[] = []
-  const problems: string[] = []
   for (const run of selected) {
     const report = runCorpus(rules, run, { seed, convert: backends.convert, regression, keepFailing })
     if (typeof run !== 'string') run.close?.()
@@ -97,11 +111,13 @@ async function main(): Promise<number> {
       writeFileSync(path.join(reportsDir, `${report.engine}.md`), reportMarkdown(report, seed))
       writeFileSync(path.join(reportsDir, `${report.engine}.json`), JSON.stringify({ seed, ...report }, null, 2) + '\n')
     }
-    console.log(`wrote ${reports.length} report(s) to reports/`)
+    writeFileSync(path.join(reportsDir, 'regression-data.md'), regressionMarkdown(agreement))
+    console.log(`wrote ${reports.length + 1} report(s) to reports/`)
   }
   if (flag('--update-baseline')) {
     const next = { ...baseline }
     for (const report of reports) next[report.engine] = Math.max(next[report.engine] ?? 0, report.converted)
+    next[REGRESSION_KEY] = Math.max(next[REGRESSION_KEY] ?? 0, agreement.agreeing)
     mkdirSync(reportsDir, { recursive: true })
     writeFileSync(baselineFile, JSON.stringify(Object.fromEntries(Object.entries(next).sort()), null, 2) + '\n')
     console.log('updated reports/baseline.json')
@@ -114,6 +130,35 @@ async function main(): Promise<number> {
   }
   console.log('OK: no crash, no counted disagreement, no converted count below the baseline')
   return 0
+}
+
+const REGRESSION_KEY = 'regression-data-agreement'
+
+function regressionMarkdown(agreement: ReturnType<typeof regressionAgreement>): string {
+  const lines = [
+    '# Regression data: the reference evaluator on real events',
+    '',
+    'Each case of `../shared/corpus/sigma/regression_data` names a rule and holds EVTX records as JSON,',
+    'flattened by `lib/sigma/testing/flatten-windows-event.ts`. The rule (no pipeline) is evaluated on each',
+    'record and the matched count compared with the case\'s `match_count` (all records when absent).',
+    'Written by `npx tsx scripts/check-corpus-conversions.ts --write`.',
+    '',
+    `- cases: ${agreement.cases} (${agreement.events} records)`,
+    `- agreeing: ${agreement.agreeing}`,
+    `- naming no rule of the corpus: ${agreement.missingRules.length}`,
+    '',
+  ]
+  if (agreement.disagreeing.length > 0) {
+    lines.push('| case | records | matched | match_count |', '|---|---:|---:|---:|')
+    for (const d of agreement.disagreeing) lines.push(`| \`${d.file}\` | ${d.records} | ${d.matched} | ${d.matchCount ?? '—'} |`)
+    lines.push(
+      '',
+      'In each of these the evaluator matches more records than `match_count`; the extra records were read by hand',
+      'for `registry_set_disable_administrative_share` (two SetValue events, `AutoShareServer` and `AutoShareWks`,',
+      'both `DWORD (0x00000000)`): both satisfy the rule, so the count in the data is low, not the evaluator wrong.',
+    )
+  }
+  return lines.join('\n') + '\n'
 }
 
 function ms(value: number): string {

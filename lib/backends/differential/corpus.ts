@@ -77,3 +77,34 @@ export function loadRegressionData(dir: string): RegressionCase[] {
   }
   return cases
 }
+
+/** How the reference evaluator's verdicts on the real events compare with each test's `match_count`. */
+export interface RegressionAgreement {
+  readonly cases: number
+  readonly events: number
+  /** Cases whose matched-record count equals `match_count` (all records when it is absent). */
+  readonly agreeing: number
+  readonly missingRules: readonly string[]
+  readonly disagreeing: readonly { file: string; matched: number; records: number; matchCount?: number }[]
+}
+
+export function regressionAgreement(
+  cases: readonly RegressionCase[],
+  rulesById: ReadonlyMap<string, SigmaRule>,
+  evaluate: (rule: SigmaRule, event: FlatEvent) => boolean,
+): RegressionAgreement {
+  const missingRules: string[] = []
+  const disagreeing: RegressionAgreement['disagreeing'][number][] = []
+  let agreeing = 0
+  for (const c of cases) {
+    const rule = rulesById.get(c.ruleId)
+    if (!rule) {
+      missingRules.push(c.ruleId)
+      continue
+    }
+    const matched = c.events.filter((event) => evaluate(rule, event)).length
+    if (matched === (c.matchCount ?? c.events.length)) agreeing++
+    else disagreeing.push({ file: c.file, matched, records: c.events.length, matchCount: c.matchCount })
+  }
+  return { cases: cases.length, events: cases.reduce((n, c) => n + c.events.length, 0), agreeing, missingRules, disagreeing }
+}
