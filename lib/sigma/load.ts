@@ -1,5 +1,6 @@
 import { isMap, Pair, parseAllDocuments, stringify, YAMLMap, type Document } from 'yaml'
 import { readCorrelation } from './correlation'
+import { parseFastYaml } from './fast-yaml'
 import { resolveDetection } from './detection'
 import type { ItemOptions } from './detection-item'
 import type { Diagnostic } from './diagnostics'
@@ -13,6 +14,12 @@ import { isSeq, isString, typeName, YamlReader, type Entry } from './yaml-nodes'
 export interface ParseOptions {
   /** Values of `%name%` placeholders used with the `expand` modifier. */
   readonly placeholders?: Readonly<Record<string, readonly string[]>>
+  /**
+   * `fast` (default): the fast reader for plain Sigma YAML, falling back to the
+   * `yaml` package on anything it does not handle; `yaml`: always the package.
+   * Both give the same result (checked over the corpus).
+   */
+  readonly yamlReader?: 'fast' | 'yaml'
 }
 
 /**
@@ -42,7 +49,16 @@ export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[
 }
 
 function loadDocuments(source: SourceFile, documents: SigmaDocument[], options: ParseOptions): void {
-  const docs = parseAllDocuments(source.text, { prettyErrors: false, uniqueKeys: true }) as Document[]
+  const fast = options.yamlReader === 'yaml' ? undefined : parseFastYaml(source.text)
+  const docs: ParsedDocument[] = fast
+    ? fast.map((d) => ({ ...d, errors: [], warnings: [], doc: undefined }))
+    : (parseAllDocuments(source.text, { prettyErrors: false, uniqueKeys: true }) as Document[]).map((doc) => ({
+        contents: doc.contents,
+        range: doc.range,
+        errors: doc.errors,
+        warnings: doc.warnings,
+        doc,
+      }))
   let global: YAMLMap | undefined
   let previous: YAMLMap | undefined
   for (const doc of docs) {
@@ -54,7 +70,7 @@ function loadDocuments(source: SourceFile, documents: SigmaDocument[], options: 
     }
     if (doc.errors.length) continue
     const range = doc.range ?? [0, 0, 0]
-    const reader = new YamlReader(source, doc)
+    const reader = new YamlReader(source, doc.doc)
     const contents = reader.resolve(doc.contents)
     const start = contents?.range?.[0] ?? range[0]
     const docLocation = source.location(start, range[1])
@@ -92,6 +108,15 @@ function loadDocuments(source: SourceFile, documents: SigmaDocument[], options: 
       documents.push({ ...document, diagnostics: source.diagnostics.slice(before) })
     }
   }
+}
+
+interface ParsedDocument {
+  readonly contents: unknown
+  readonly range?: readonly [number, number, number]
+  readonly errors: readonly { readonly message: string; readonly pos: readonly [number, number] }[]
+  readonly warnings: readonly { readonly message: string; readonly pos: readonly [number, number] }[]
+  /** For resolving aliases; absent when the fast reader read the document (it has none). */
+  readonly doc: Document | undefined
 }
 
 function firstLine(message: string): string {
