@@ -20,14 +20,14 @@ export function AttackMatrix({ tactics }: { tactics: readonly TacticSummary[] })
   const max = Math.max(1, ...tactics.flatMap((t) => t.techniques.flatMap((c) => [c.count, ...c.subtechniques.map((s) => s.count)])))
   return (
     <div className="overflow-x-auto pb-2">
-      <div className="grid auto-cols-[minmax(7.25rem,1fr)] grid-flow-col gap-1">
+      <div className="grid auto-cols-[minmax(6rem,1fr)] grid-flow-col gap-0.5 hyphens-auto [overflow-wrap:anywhere]">
         {tactics.map((tactic) => (
           <section key={tactic.shortname} aria-labelledby={`col-${tactic.shortname}`} className="min-w-0">
-            <h2 id={`col-${tactic.shortname}`} className="mb-1 rounded bg-slate-800 px-2 py-1.5 text-white dark:bg-slate-700">
+            <h2 id={`col-${tactic.shortname}`} className="mb-1 min-h-12 rounded bg-slate-800 px-1.5 py-1 leading-tight text-white dark:bg-slate-700">
               <a href={`/tactics/${tactic.shortname}/`} className="block text-xs font-semibold hover:underline">
                 {tactic.name}
               </a>
-              <span className="text-[11px] text-slate-300">
+              <span className="block text-[10px] leading-tight text-slate-300">
                 {tactic.techniques.length} techniques · {tactic.count} rules
               </span>
             </h2>

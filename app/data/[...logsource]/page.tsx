@@ -45,12 +45,12 @@ export default async function LogSourcePage({ params }: Props) {
           <div className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3">
             {source.dataSources.map((d) => (
               <div key={d.pipeline} className="rounded border border-slate-200 p-3 text-sm dark:border-slate-800">
-                <p className="font-medium">{d.label}</p>
-                <dl className="mt-1 space-y-0.5">
+                <p className="font-medium leading-snug">{d.label}</p>
+                <dl className="mt-1 grid grid-cols-[max-content_1fr] gap-x-3 gap-y-0.5">
                   {d.facts.map((f) => (
-                    <div key={f.label} className="flex gap-2">
+                    <div key={f.label} className="contents">
                       <dt className="text-slate-500">{f.label}</dt>
-                      <dd className="font-mono text-xs break-all">{f.value}</dd>
+                      <dd className="font-mono text-xs leading-5 break-all">{f.value}</dd>
                     </div>
                   ))}
                 </dl>
