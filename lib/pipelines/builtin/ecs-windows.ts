@@ -43,6 +43,7 @@ const COMMON_FIELDS = {
   DestinationPort: 'destination.port',
   DestinationHostname: 'destination.domain',
   Protocol: 'network.transport',
+  Initiated: 'network.direction',
   QueryName: 'dns.question.name',
   ScriptBlockText: 'powershell.file.script_block_text',
 }
@@ -86,5 +87,10 @@ export const ecsWindows = definePipeline({
       prefix: 'winlog.event_data.',
     },
     { when: { product: 'windows' }, map: { ...COMMON_FIELDS, ...PROCESS_FIELDS }, prefix: 'winlog.event_data.' },
+  ],
+  // Sysmon's Initiated (did this host open the connection?) is ECS network.direction, as Winlogbeat's Sysmon module writes it.
+  values: [
+    { when: { product: 'windows', category: 'network_connection' }, fields: ['Initiated'], replace: { pattern: '^true$', replacement: 'egress' } },
+    { when: { product: 'windows', category: 'network_connection' }, fields: ['Initiated'], replace: { pattern: '^false$', replacement: 'ingress' } },
   ],
 })
