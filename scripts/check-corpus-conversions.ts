@@ -1,5 +1,6 @@
 /**
- * CI check: converts every rule of ../shared/corpus/sigma/rules with every
+ * CI check: converts every rule of ../shared/corpus/sigma/rules (and the
+ * hostile fixture rules of lib/backends/differential/__fixtures__/hostile) with every
  * target in `targets`, runs the differential checks where an independent
  * engine exists (grep -P raw lines and JSON lines, SQLite, the Lucene
  * parser + Elasticsearch-semantics evaluator) on generated events and on the
@@ -22,6 +23,7 @@ import { createSqliteEngine } from '../lib/backends/differential/engines/sqlite-
 import { failures, reportMarkdown, runCorpus, type EngineReport } from '../lib/backends/differential/run-corpus'
 import type { Convert, Engine } from '../lib/backends/differential/types'
 import { matches, resolveCollection } from '../lib/sigma/index'
+import type { SigmaCollection } from '../lib/sigma/rule'
 
 const started = performance.now()
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -55,10 +57,14 @@ async function main(): Promise<number> {
     return 0
   }
   const loaded = performance.now()
-  const { rules, files } = loadRules(path.join(corpus, 'rules'), (collections) => resolveCollection(collections).collection)
+  const resolve = (collections: readonly SigmaCollection[]) => resolveCollection(collections).collection
+  const { rules: corpusRules, files } = loadRules(path.join(corpus, 'rules'), resolve)
+  // Rules whose own values are full of quotes, escapes, specials and non-ASCII text, which the corpus rarely has.
+  const { rules: hostile } = loadRules(path.join(repoRoot, 'lib/backends/differential/__fixtures__/hostile'), resolve)
+  const rules = [...corpusRules, ...hostile]
   const regression = loadRegressionData(path.join(corpus, 'regression_data'))
   console.log(
-    `corpus: ${files} files, ${rules.length} rules, ${regression.length} regression cases ` +
+    `corpus: ${files} files, ${corpusRules.length} rules (+ ${hostile.length} hostile fixture rules), ${regression.length} regression cases ` +
       `(${regression.reduce((n, c) => n + c.events.length, 0)} events), loaded in ${ms(performance.now() - loaded)}`,
   )
 
