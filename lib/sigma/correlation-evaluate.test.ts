@@ -98,16 +98,16 @@ describe('evaluateCorrelation', () => {
   })
 
   it('should report a matching event without a readable timestamp', () => {
-    const collection = parseSigma(`title: c\ncorrelation: {type: event_count, rules: [failed], timespan: 1m, condition: {gte: 1}}\n---\n${BASE}`, 'c.yml')
+    const collection = parseSigma(`title: c\ncorrelation: {type: event_count, rules: [failed], group-by: [Outcome], timespan: 1m, condition: {gte: 1}}\n---\n${BASE}`, 'c.yml')
     const { collection: resolved, lookup } = resolveCollection([collection])
     const correlation = resolved.documents[0] as SigmaCorrelation
     const result = evaluateCorrelation(correlation, lookup, [{ Outcome: 'failure' }, { Outcome: 'failure', timestamp: 1700000000 }])
     expect(result.problems).toEqual([{ index: 0, message: 'Event 1 matches `failed` but has no readable timestamp' }])
-    expect(result.fired).toEqual([{ group: {}, events: [1], value: 1 }])
+    expect(result.fired).toEqual([{ group: { Outcome: 'failure' }, events: [1], value: 1 }])
   })
 
   it('should use a configured timestamp field', () => {
-    const collection = parseSigma(`title: c\ncorrelation: {type: event_count, rules: [failed], timespan: 1m, condition: {gte: 2}}\n---\n${BASE}`, 'c.yml')
+    const collection = parseSigma(`title: c\ncorrelation: {type: event_count, rules: [failed], group-by: [Outcome], timespan: 1m, condition: {gte: 2}}\n---\n${BASE}`, 'c.yml')
     const { collection: resolved, lookup } = resolveCollection([collection])
     const correlation = resolved.documents[0] as SigmaCorrelation
     const events = [{ Outcome: 'failure', when: '2024-01-01T00:00:00Z' }, { Outcome: 'failure', when: '2024-01-01T00:00:30Z' }]

@@ -69,7 +69,7 @@ export function readCorrelation(reader: YamlReader, meta: RuleMeta, entry: Entry
   }
   const rules = list('rules', true)
   if (fields.has('rules') && rules.length === 0) source.error('empty-correlation-rules', '`correlation.rules` is empty', locationOf('rules'))
-  const groupBy = list('group-by', false)
+  const groupBy = list('group-by', true)
   const timespanText = text('timespan')
   const seconds = timespanText === undefined ? undefined : parseTimespan(timespanText)
   if (timespanText !== undefined && seconds === undefined) {

@@ -63,6 +63,7 @@ describe('parseSigma: rules', () => {
       .replace('id: 9b2b1a4c-8d3e-4f5a-9b6c-7d8e9f0a1b2c', 'id: 42')
       .replace('attack.t1033', 'attack.T1033')
       .replace('car.2016-03-001', 'car.x')
+      .replace('tlp.clear', 'attack.discovery')
       .replace('title: Whoami', `title: ${'x'.repeat(300)}`)
     expect(problems(text)).toEqual([
       'r.yml:1:8: error: Title is 300 characters long, at most 256 are allowed [title-too-long]',
@@ -73,6 +74,7 @@ describe('parseSigma: rules', () => {
       'r.yml:6:11: error: Invalid modified `2023-02-29`, expected a date as YYYY-MM-DD [invalid-date]',
       'r.yml:9:7: error: Tag `attack.T1033` must be lowercase [invalid-tag]',
       'r.yml:11:7: error: Invalid `car` tag `car.x` [invalid-tag]',
+      'r.yml:14:7: error: Tag `attack.discovery` is listed twice [duplicate-tag]',
     ])
   })
 
@@ -178,6 +180,7 @@ correlation:
   it('should validate the correlation block', () => {
     const text = 'title: c\ncorrelation:\n    type: event_total\n    rules: []\n    timespan: 5 minutes\n    condition: {gte: ten}\n'
     expect(problems(text)).toEqual([
+      'r.yml:2:1: error: Missing required `correlation.group-by` [missing-correlation-group-by]',
       'r.yml:3:11: error: Unknown correlation type `event_total`, expected one of `event_count`, `value_count`, `temporal`, `temporal_ordered`, `value_sum`, `value_avg`, `value_percentile` [invalid-correlation-type]',
       'r.yml:4:12: error: `correlation.rules` is empty [empty-correlation-rules]',
       'r.yml:5:15: error: Invalid timespan `5 minutes`, expected a number and s, m, h or d such as `5m` [invalid-timespan]',

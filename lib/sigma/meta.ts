@@ -101,9 +101,14 @@ export function readMeta({ reader, entries, kind, location, source }: MetaInput)
   const tags = strings('tags')
   const tagEntry = byKey.get('tags')
   if (tagEntry && isSeq(tagEntry.value)) {
+    const seen = new Set<string>()
     tagEntry.value.items.forEach((item, index) => {
-      const message = tags[index] === undefined ? undefined : checkTag(tags[index]!)
+      const tag = tags[index]
+      if (tag === undefined) return
+      const message = checkTag(tag)
       if (message) diagnostics.error('invalid-tag', message, reader.location(item, at(tagEntry)))
+      if (seen.has(tag)) diagnostics.error('duplicate-tag', `Tag \`${tag}\` is listed twice`, reader.location(item, at(tagEntry)))
+      seen.add(tag)
     })
   }
 

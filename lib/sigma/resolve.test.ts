@@ -35,7 +35,7 @@ describe('resolveCollection', () => {
   })
 
   it('should report correlation references that name nothing, and cycles', () => {
-    const text = 'title: one\nname: one\ncorrelation: {type: event_count, rules: [two, ghost], timespan: 1m, condition: {gte: 1}}\n---\ntitle: two\nname: two\ncorrelation: {type: event_count, rules: [one], timespan: 1m, condition: {gte: 1}}\n'
+    const text = 'title: one\nname: one\ncorrelation: {type: event_count, rules: [two, ghost], group-by: [U], timespan: 1m, condition: {gte: 1}}\n---\ntitle: two\nname: two\ncorrelation: {type: event_count, rules: [one], group-by: [U], timespan: 1m, condition: {gte: 1}}\n'
     const { collection, references } = resolveCollection([parseSigma(text, 'c.yml')])
     expect(collection.diagnostics.map(formatDiagnostic)).toEqual([
       'c.yml:1:1: error: Correlation refers to `ghost`, which is not a loaded rule id or name [unknown-rule-reference]',
