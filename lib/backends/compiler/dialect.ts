@@ -10,6 +10,8 @@ export interface CompileContext {
   /** True inside an odd number of `not`s. */
   readonly negated: boolean
   readonly dataSource: DataSource
+  /** The whole expression being compiled, for leaves that depend on the rest of the rule. */
+  readonly root: Expression
   /** The rule's `fields` (after the pipeline), for targets that list them. */
   readonly fields: readonly string[]
   /** Records that the query is valid but weaker than the rule. */
@@ -40,6 +42,12 @@ export interface Logic {
   readonly notGroups?: boolean
   readonly group: string
   readonly precedence: Precedence
+  /**
+   * At most this many operands in one flat and/or chain; longer chains are
+   * split into grouped chunks (SQLite parses `a OR b OR …` into a tree as
+   * deep as the chain and rejects depth 1000).
+   */
+  readonly maxOperands?: number
 }
 
 /**
@@ -54,6 +62,11 @@ export interface Dialect {
   readonly logic: Logic
   readonly leaves: Leaves
   readonly inList?: InList
+  /**
+   * Like `inList`, for ORed values of one field of any shape (wildcards
+   * included): grep folds them into one alternation inside one lookahead.
+   */
+  readonly foldField?: (field: string, nodes: readonly StringMatchNode[], ctx: CompileContext) => string | undefined
   /** Wraps the compiled condition into a complete query (`SELECT … WHERE …`, `^…`). */
   readonly finish?: (condition: string, ctx: CompileContext) => string
 }

@@ -30,6 +30,7 @@ export interface CompileOptions {
 export function compileExpression(expression: Expression, dialect: Dialect, options: CompileOptions = {}): Compiled {
   const warnings: string[] = []
   const base = {
+    root: expression,
     dataSource: options.dataSource ?? {},
     fields: options.fields ?? [],
     warn: (message: string) => void (warnings.includes(message) || warnings.push(message)),
@@ -55,6 +56,16 @@ export function compileExpression(expression: Expression, dialect: Dialect, opti
 
   const junction = (parent: 'and' | 'or', parts: readonly Fragment[]): Fragment => {
     if (parts.length === 1) return parts[0]!
+    const max = dialect.logic.maxOperands
+    if (max !== undefined && parts.length > max) {
+      const size = Math.max(max, Math.ceil(parts.length / max))
+      const chunks: Fragment[] = []
+      for (let i = 0; i < parts.length; i += size) {
+        const chunk = junction(parent, parts.slice(i, i + size))
+        chunks.push(chunk.level === 'atom' ? chunk : { text: fill(dialect.logic.group, { expr: chunk.text }), level: 'atom' })
+      }
+      return junction(parent, chunks)
+    }
     const token = dialect.logic[parent]
     return { text: parts.map((p) => group(p, parent)).join(token), level: parent }
   }
@@ -88,25 +99,28 @@ export function compileExpression(expression: Expression, dialect: Dialect, opti
     TimePartNode: leaf,
   } satisfies { [K in Expression['kind']]: (node: NodeOf<K>, ctx: CompileContext, negated: boolean) => Fragment }
 
-  /** ORed plain values of one field fold into the dialect's IN-list, in first-seen order. */
+  /** ORed values of one field fold into the dialect's IN-list (or `foldField`), in first-seen order. */
   const orParts = (node: OrNode, ctx: CompileContext, negated: boolean): Fragment[] => {
-    const inList = dialect.inList
-    if (!inList) return node.children.map((c) => visit(c, negated))
+    const { inList, foldField } = dialect
+    if (!inList && !foldField) return node.children.map((c) => visit(c, negated))
+    const keyOf = (child: Expression) => foldKey(child, foldField !== undefined)
     const groups = new Map<string, StringMatchNode[]>()
     for (const child of node.children) {
-      const key = foldKey(child)
+      const key = keyOf(child)
       if (key !== undefined) groups.set(key, [...(groups.get(key) ?? []), child as StringMatchNode])
     }
     const parts: Fragment[] = []
     const done = new Set<string>()
     for (const child of node.children) {
-      const key = foldKey(child)
+      const key = keyOf(child)
       const members = key === undefined ? undefined : groups.get(key)
       if (key !== undefined && members && members.length > 1) {
         if (done.has(key)) continue
         done.add(key)
-        const values = members.map((m) => plainText(m.value)!)
-        const text = inList(members[0]!.field!, values, members, ctx)
+        const field = members[0]!.field!
+        const text = foldField
+          ? foldField(field, members, ctx)
+          : inList!(field, members.map((m) => plainText(m.value)!), members, ctx)
         if (text !== undefined) {
           parts.push({ text, level: 'atom' })
           continue
@@ -137,7 +151,7 @@ function invert(child: Expression): Expression | undefined {
   return undefined
 }
 
-function foldKey(node: Expression): string | undefined {
-  if (node.kind !== 'StringMatchNode' || node.field === null || plainText(node.value) === undefined) return undefined
+function foldKey(node: Expression, anyShape: boolean): string | undefined {
+  if (node.kind !== 'StringMatchNode' || node.field === null || (!anyShape && plainText(node.value) === undefined)) return undefined
   return `${node.cased ? 'c' : 'i'}:${node.field}`
 }

@@ -12,8 +12,13 @@ export const pcreEscape = (text: string) => text.replace(PCRE_SPECIAL, '\\$&')
 /** The JSON spelling of a text, without the quotes. */
 export const jsonEscape = (text: string) => JSON.stringify(text).slice(1, -1)
 
-/** One character of JSON string content: a plain character or one escape. */
-export const JSON_CHAR = '(?:[^"\\\\]|\\\\(?:u[0-9a-fA-F]{4}|[^u]))'
+/**
+ * One character of JSON string content (a plain character or one escape),
+ * defined once at the head of the pattern and called as `(?&c)`: a subroutine
+ * keeps patterns with hundreds of wildcards within grep's size limits.
+ */
+export const JSON_CHAR = '(?&c)'
+export const JSON_CHAR_DEFINITION = '(?(DEFINE)(?<c>[^"\\\\]|\\\\(?:u[0-9a-fA-F]{4}|[^u])))'
 
 /** `"field"\s*:\s*` — the key of a member, exactly. */
 export function jsonKey(field: string): string {
@@ -48,4 +53,27 @@ export function jsonKeyword(value: SigmaString, cased: boolean): string {
   const text = core.every((t) => typeof t === 'string') ? core.join('') : undefined
   const bare = text !== undefined && /^[-+.\deEtrufalsn]+$/.test(text) ? `|[-+.\\w]*${fold(pcreEscape(text))}[-+.\\w]*` : ''
   return `[:\\[,]\\s*(?:${inString}${bare})${VALUE_END}`
+}
+
+/**
+ * A rule regex made safe for GNU grep 3.8 `-P`, whose `\S`, `\W` and `\D`
+ * fail to match any non-ASCII character (while `[^\s]` works): outside
+ * classes they are rewritten as negated classes.
+ */
+export function grepRegex(pattern: string): string {
+  let out = ''
+  let inClass = false
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i]!
+    if (c === '\\') {
+      const next = pattern[i + 1] ?? ''
+      out += !inClass && 'SWD'.includes(next) && next !== '' ? `[^\\${next.toLowerCase()}]` : c + next
+      i++
+    } else {
+      if (c === '[') inClass = true
+      else if (c === ']') inClass = false
+      out += c
+    }
+  }
+  return out
 }

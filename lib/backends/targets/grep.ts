@@ -1,9 +1,10 @@
 import type { CompileContext, NodeOf } from '../compiler/dialect'
 import { unsupported } from '../compiler/unsupported'
 import { ipv4CidrBody } from '../shared/cidr-regex'
+import type { SigmaString } from '../../sigma/sigma-string'
 import { writePattern } from '../shared/pattern'
 import { defineTarget } from '../target'
-import { jsonKey, jsonKeyword, jsonStringContent, pcreEscape, trimAnyChars, VALUE_END } from './grep-json'
+import { grepRegex, JSON_CHAR, JSON_CHAR_DEFINITION, jsonKey, jsonKeyword, jsonStringContent, pcreEscape, trimAnyChars, VALUE_END } from './grep-json'
 
 /**
  * `grep -P` (PCRE, run with a UTF-8 locale such as `LC_ALL=C.UTF-8`): one
@@ -32,18 +33,16 @@ export const grep = defineTarget({
     logic: { and: '', or: '|', not: '(?!{expr})', notGroups: true, group: '(?:{expr})', precedence: 'and-over-or' },
     leaves: {
       StringMatchNode: (node, ctx) => {
-        if (!json(ctx)) return line(fold(writePattern(trimAnyChars(node.value), { literal: pcreEscape, many: '.*', one: '.' }), node.cased))
-        if (node.field === null) return line(jsonKeyword(node.value, node.cased))
-        const content = `"${fold(jsonStringContent(node.value), node.cased)}"`
-        const asNumber = numericText(node.value)
-        return line(`${jsonKey(node.field)}${asNumber === undefined ? content : `(?:${content}|${pcreEscape(asNumber)})`}${VALUE_END}`)
+        if (node.field === null && json(ctx)) return line(jsonKeyword(node.value, node.cased))
+        return stringMatch(node.field, [node.value], node.cased, ctx)
       },
       RegexMatchNode: (node, ctx) => {
         if (json(ctx)) return ctx.unsupported('regex-over-json', 'a regex written for the raw value cannot be matched against its JSON-escaped spelling', node)
         if (/(^|[^\\])[\^$]/.test(node.pattern.replace(/\[[^\]]*\]/g, '')))
           return widen(ctx, 'a regex anchored to a field value (`^`, `$`) cannot be placed on a raw line; it is left out')
         const flags = (['i', 'm', 's'] as const).filter((f) => node.flags[f]).join('')
-        return line(flags ? `(?${flags}:${node.pattern})` : `(?:${node.pattern})`)
+        const pattern = grepRegex(node.pattern)
+        return rawLine(flags ? `(?${flags}:${pattern})` : `(?:${pattern})`, ctx)
       },
       CidrMatchNode: (node, ctx) => {
         const body = ipv4CidrBody(node.cidr)
@@ -51,7 +50,7 @@ export const grep = defineTarget({
           if (!json(ctx)) return widen(ctx, `the IPv6 network ${node.cidr} has too many spellings for a regex; it is left out`)
           return ctx.unsupported('ipv6-cidr', `a regex cannot match every spelling of the IPv6 network ${node.cidr}`, node)
         }
-        return line(json(ctx) ? `${jsonKey(node.field)}"${body}"${VALUE_END}` : body)
+        return json(ctx) ? line(`${jsonKey(node.field)}"${body}"${VALUE_END}`) : rawLine(body, ctx)
       },
       NumberMatchNode: (node, ctx) => {
         if (node.op !== 'eq') {
@@ -59,7 +58,7 @@ export const grep = defineTarget({
           return ctx.unsupported('number-compare', 'grep cannot compare numbers', node)
         }
         const n = pcreEscape(String(node.value))
-        if (!json(ctx)) return line(n)
+        if (!json(ctx)) return rawLine(n, ctx)
         return line(`${node.field === null ? '[:,\\[]\\s*' : jsonKey(node.field)}(?:${n}|"${n}")${VALUE_END}`)
       },
       // The evaluator also accepts the text "true"/"false" in any case.
@@ -72,13 +71,39 @@ export const grep = defineTarget({
         json(ctx) ? ctx.unsupported('fieldref', 'grep cannot compare two fields of a line', node) : widen(ctx, 'a field comparison cannot be made on a raw line; it is left out'),
       TimePartNode: unsupported('time-part', 'grep cannot extract a part of a date'),
     },
-    finish: (condition) => `grep -P '${`^(?:${condition})`.replaceAll("'", `'\\''`)}'`,
+    foldField: (field, nodes, ctx) => stringMatch(field, nodes.map((n) => n.value), nodes[0]!.cased, ctx),
+    finish: (condition, ctx) => {
+      const pattern = `^${condition.includes(JSON_CHAR) ? JSON_CHAR_DEFINITION : ''}(?:${condition})`
+      if (pattern.length > MAX_PATTERN)
+        return ctx.unsupported('pattern-too-large', `the pattern would be ${pattern.length} characters; grep -P compiles at most about ${MAX_PATTERN}`)
+      return `grep -P '${pattern.replaceAll("'", `'\\''`)}'`
+    },
   },
 })
 
+/** PCRE2's compiled-size limit (64K code units) is reached at about this many pattern characters. */
+const MAX_PATTERN = 30_000
+
 const json = (ctx: CompileContext) => ctx.dataSource.lines === 'jsonl'
 const line = (pattern: string) => `(?=.*${pattern})`
+
+/** A value test on a raw line, where a `not` may also exclude a line whose value sits in another field. */
+function rawLine(pattern: string, ctx: CompileContext): string {
+  if (ctx.negated) ctx.warn(NEGATED_RAW)
+  return line(pattern)
+}
+const NEGATED_RAW =
+  'under `not`, a raw line is excluded wherever the value appears, even in another field, so events can be missed (pipeline jsonl is exact)'
 const fold = (pattern: string, cased: boolean) => (cased ? pattern : `(?i:${pattern})`)
+
+/** One lookahead for a field holding any of the values (one value, or ORed values of one field). */
+function stringMatch(field: string | null, values: readonly SigmaString[], cased: boolean, ctx: CompileContext): string {
+  const alternatives = (parts: string[]) => (parts.length === 1 ? parts[0]! : `(?:${parts.join('|')})`)
+  if (!json(ctx)) return rawLine(fold(alternatives(values.map((v) => writePattern(trimAnyChars(v), { literal: pcreEscape, many: '.*', one: '.' }))), cased), ctx)
+  const numbers = values.map(numericText).filter((n): n is string => n !== undefined)
+  const content = `"${fold(alternatives(values.map(jsonStringContent)), cased)}"`
+  return line(`${jsonKey(field!)}${numbers.length === 0 ? content : `(?:${content}|${alternatives(numbers.map(pcreEscape))})`}${VALUE_END}`)
+}
 
 /** A plain value that JSON could also hold as a number (`"1"` is equal to `1`). */
 function numericText(value: readonly unknown[]): string | undefined {

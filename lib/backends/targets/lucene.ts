@@ -1,6 +1,9 @@
 import { ANY_CHARS, normalizeSigmaString, type SigmaString } from '../../sigma/sigma-string'
 import { unsupported } from '../compiler/unsupported'
+import type { Expression } from '../../sigma/nodes'
+import { mapLeaves } from '../../pipelines/map-expression'
 import { caseVariants } from '../shared/case-fold'
+import { ipv4CidrRegex } from '../shared/cidr-regex'
 import { backslashEscape, writePattern } from '../shared/pattern'
 import { defineTarget } from '../target'
 import { toLuceneRegex } from './lucene-regex'
@@ -37,7 +40,14 @@ export const lucene = defineTarget({
         if (!translated.ok) return ctx.unsupported('regex-syntax', `Lucene regexps cannot express \`${node.pattern}\`: ${translated.reason}`, node)
         return `${prefix(node.field)}/${translated.regex}/`
       },
-      CidrMatchNode: (node) => `${field(node.field)}:"${node.cidr}"`,
+      CidrMatchNode: (node, ctx) => {
+        if (!textFields(ctx.root).has(node.field)) return `${field(node.field)}:"${node.cidr}"`
+        // A field the rule also compares as text is a keyword field, where a CIDR term is a literal string.
+        const regex = ipv4CidrRegex(node.cidr)
+        if (regex === undefined)
+          return ctx.unsupported('ipv6-cidr-keyword', `\`${node.field}\` is compared as text too, so it is a keyword field, where no regexp matches every spelling of the IPv6 network ${node.cidr}`, node)
+        return `${field(node.field)}:/${regex.slice(1, -1).replaceAll('\\.', '[.]').replaceAll('(?:', '(')}/`
+      },
       NumberMatchNode: (node, ctx) => {
         if (node.field === null && node.op !== 'eq') return ctx.unsupported('keyword-compare', 'a keyword search cannot compare numbers', node)
         return prefix(node.field) + (node.op === 'eq' ? `"${node.value}"` : RANGE[node.op].replace('#', String(node.value)))
@@ -82,3 +92,20 @@ function stringTerm(written: SigmaString, cased: boolean, keyword: boolean): str
   return writePattern(value, { literal: TERM_ESCAPE, many: '*', one: '?' })
 }
 
+
+const textFieldCache = new WeakMap<Expression, ReadonlySet<string>>()
+
+/** Fields the rule matches as strings or regexes: Elasticsearch keyword fields, never `ip` fields. */
+function textFields(root: Expression): ReadonlySet<string> {
+  let found = textFieldCache.get(root)
+  if (!found) {
+    const fields = new Set<string>()
+    mapLeaves(root, (node) => {
+      if ((node.kind === 'StringMatchNode' || node.kind === 'RegexMatchNode') && node.field !== null) fields.add(node.field)
+      return node
+    })
+    found = fields
+    textFieldCache.set(root, found)
+  }
+  return found
+}

@@ -28,7 +28,7 @@ export const sqlite = defineTarget({
   language: 'sql',
   pipelines: ['sqlite-logs', 'sysmon', 'none'],
   dialect: {
-    logic: { and: ' AND ', or: ' OR ', not: 'NOT coalesce({expr}, 0)', notGroups: true, group: '({expr})', precedence: 'and-over-or' },
+    logic: { and: ' AND ', or: ' OR ', not: 'NOT coalesce({expr}, 0)', notGroups: true, group: '({expr})', precedence: 'and-over-or', maxOperands: 64 },
     leaves: {
       StringMatchNode: (node, ctx) => {
         if (node.field === null) return ctx.unsupported('keyword-search', 'SQLite has no column holding the whole event for a keyword search', node)
