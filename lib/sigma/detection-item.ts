@@ -1,7 +1,7 @@
-import { RE2JS } from 're2js'
 import { isAscii, isModifierName, MODIFIERS, type ModifierName } from './modifiers'
 import type { Expression } from './nodes'
 import type { Location } from './position'
+import { compileRegex } from './regex'
 import { hasWildcards, normalizeSigmaString, parseSigmaString, type SigmaString, type StringToken } from './sigma-string'
 import { describeValue, type Value } from './values'
 import { isScalar, isSeq, typeName, type Entry, type YamlNode, type YamlReader } from './yaml-nodes'
@@ -163,12 +163,6 @@ function expandPlaceholders(value: Value, options: ItemOptions, missing: (name: 
   return variants.map((tokens) => ({ ...value, tokens: normalizeSigmaString(tokens) }))
 }
 
-const REGEX_FLAGS = { i: RE2JS.CASE_INSENSITIVE, m: RE2JS.MULTILINE, s: RE2JS.DOTALL } as const
-
-export function regexFlagBits(flags: { i: boolean; m: boolean; s: boolean }): number {
-  return (flags.i ? REGEX_FLAGS.i : 0) | (flags.m ? REGEX_FLAGS.m : 0) | (flags.s ? REGEX_FLAGS.s : 0)
-}
-
 function toLeaf(
   value: Value,
   field: string | null,
@@ -193,7 +187,7 @@ function toLeaf(
       return field === null ? needsField('`null`') : { kind: 'NullMatchNode', field, location }
     case 'regex':
       try {
-        RE2JS.compile(value.pattern, regexFlagBits(value.flags))
+        compileRegex(value.pattern, value.flags)
       } catch (cause) {
         const reason = cause instanceof Error ? cause.message : String(cause)
         error('invalid-regex', `Invalid regular expression: ${reason}`, location)

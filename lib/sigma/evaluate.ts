@@ -1,6 +1,5 @@
 import ipaddr from 'ipaddr.js'
-import { RE2JS } from 're2js'
-import { regexFlagBits } from './detection-item'
+import { compileRegex } from './regex'
 import { SigmaError } from './diagnostics'
 import { allValues, fieldValues, numericValue, scalarText } from './event-fields'
 import type { CidrMatchNode, Expression, FieldRefNode, NumberMatchNode, RegexMatchNode, StringMatchNode, TimePartNode } from './nodes'
@@ -44,7 +43,7 @@ function evaluate(node: Expression, event: unknown, options: MatchOptions): bool
       return texts(node.field, event).some(matcher)
     }
     case 'RegexMatchNode': {
-      const regex = compiledRegex(node)
+      const regex = compileRegex(node.pattern, node.flags)
       return texts(node.field, event).some((text) => regex.test(text))
     }
     case 'NumberMatchNode':
@@ -100,17 +99,6 @@ function expandAtMatchTime(node: StringMatchNode, options: MatchOptions): SigmaS
     } else variants = variants.map((v) => [...v, token])
   }
   return variants.map(normalizeSigmaString)
-}
-
-const regexes = new WeakMap<RegexMatchNode, RE2JS>()
-
-function compiledRegex(node: RegexMatchNode): RE2JS {
-  let regex = regexes.get(node)
-  if (!regex) {
-    regex = RE2JS.compile(node.pattern, regexFlagBits(node.flags))
-    regexes.set(node, regex)
-  }
-  return regex
 }
 
 function compareNumber(node: NumberMatchNode, value: unknown): boolean {

@@ -74,8 +74,9 @@ function parseDocuments(text: string): FastDocument[] {
   let segmentStart = 0
   let firstLine = 0
   lines.forEach((line, i) => {
-    if (line.text.startsWith('...') || line.text.startsWith('%')) bail()
-    if (!/^---(\s|$)/.test(line.text)) return
+    const first = line.text.charCodeAt(0)
+    if (first === 46 /* . */ ? line.text.startsWith('...') : first === 37 /* % */) bail()
+    if (first !== 45 /* - */ || !/^---(\s|$)/.test(line.text)) return
     const rest = line.text.slice(3).trim()
     if (rest !== '' && !rest.startsWith('#')) bail()
     segments.push([segmentStart, firstLine, i])
