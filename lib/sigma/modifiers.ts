@@ -1,5 +1,6 @@
 import ipaddr from 'ipaddr.js'
-import { base64, base64Offsets, utf16Bytes, utf8Bytes, type Utf16Variant } from './encodings'
+import { base64, base64Offsets, utf8Bytes } from './base64'
+import { utf16Bytes, type Utf16Variant } from './utf16'
 import { ANY_CHARS, hasWildcards, isAnyChars, normalizeSigmaString, type StringToken } from './sigma-string'
 import type { Value, ValueType } from './values'
 import { windashVariants } from './windash'

@@ -1,6 +1,6 @@
 /**
- * Byte-level value transformations of the base64* and utf16* modifiers.
- * A "byte string" holds one byte (0–255) per UTF-16 code unit.
+ * The `base64` and `base64offset` modifiers. Values are "byte strings": one
+ * byte (0–255) per UTF-16 code unit (see `utf16.ts`); text is UTF-8 first.
  */
 
 /** Text as UTF-8 bytes, in a byte string. */
@@ -26,18 +26,4 @@ export function base64Offsets(bytes: string): string[] {
     const encoded = btoa(' '.repeat(i) + bytes)
     return encoded.slice(OFFSET_START[i as 0 | 1 | 2], OFFSET_END[((bytes.length + i) % 3) as 0 | 1 | 2])
   })
-}
-
-export type Utf16Variant = 'utf16le' | 'utf16be' | 'utf16'
-
-/** Text as UTF-16 bytes: little endian, big endian, or little endian after a `FF FE` byte order mark. */
-export function utf16Bytes(text: string, variant: Utf16Variant): string {
-  let out = variant === 'utf16' ? '\xff\xfe' : ''
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i)
-    const low = String.fromCharCode(code & 0xff)
-    const high = String.fromCharCode(code >> 8)
-    out += variant === 'utf16be' ? high + low : low + high
-  }
-  return out
 }
