@@ -35,7 +35,9 @@ export function esqlCorrelation(ctx: CorrelationContext): string {
   if (!sameGroupFields(ctx)) return ctx.unsupported('correlation-alias', 'an ES|QL correlation over rules with different group-by fields is not converted')
   const indices = [...new Set(parts.flatMap((p) => p.dataSource.index ?? []))]
   const conditions = parts.map((p) => p.bare().query)
-  const where = conditions.length === 1 ? conditions[0]! : conditions.map((c) => `(${c})`).join(' OR ')
+  // Events without a group-by value belong to no group (as in the reference evaluator).
+  const present = parts[0]!.groupBy.map((f) => `${elasticField(f)} IS NOT NULL`)
+  const where = [conditions.length === 1 ? conditions[0]! : `(${conditions.map((c) => `(${c})`).join(' OR ')})`, ...present].join(' AND ')
   const by = [...parts[0]!.groupBy.map(elasticField), 'Esql.bucket']
   const valueField = () => elasticField(parts[0]!.valueField ?? ctx.unsupported('correlation-condition', 'the condition names no field'))
   const test = (name: string) => comparisons(ctx).map((c) => `${name} ${COMPARE_SYMBOL[c.op]} ${c.value}`).join(' AND ')

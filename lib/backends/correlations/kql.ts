@@ -25,7 +25,8 @@ export function kqlCorrelation(ctx: CorrelationContext): string {
 
   if (correlation.correlationType === 'temporal' || correlation.correlationType === 'temporal_ordered') {
     if (!needsAllRules(ctx)) return ctx.unsupported('correlation-condition', 'a KQL window join finds all of the rules; a condition on fewer of them is not converted')
-    const lets = parts.map((part, i) => `let SigmaRule${i} = ${table(part)}\n| project ${[...keyColumns(part), `SigmaTime${i} = ${time(part)}`].join(', ')};`)
+    const present = ctx.groupNames.length > 0 ? `\n| where ${keys.map((k) => `isnotempty(${k})`).join(' and ')}` : ''
+    const lets = parts.map((part, i) => `let SigmaRule${i} = ${table(part)}\n| project ${[...keyColumns(part), `SigmaTime${i} = ${time(part)}`].join(', ')}${present};`)
     const lines = [...lets, 'SigmaRule0']
     const times = parts.map((_, i) => `SigmaTime${i}`)
     for (let i = 1; i < parts.length; i++) {
@@ -62,6 +63,7 @@ export function kqlCorrelation(ctx: CorrelationContext): string {
   ctx.warn(FIXED_BUCKETS(span))
   return [
     source,
+    ...(ctx.groupNames.length > 0 ? [`| where ${keys.map((k) => `isnotempty(${k})`).join(' and ')}`] : []),
     `| summarize ${aggregate} by ${keys.join(', ')}, SigmaWindow = bin(SigmaTime, ${span})`,
     `| where ${comparisons(ctx).map((c) => `${result} ${COMPARE_SYMBOL[c.op]} ${c.value}`).join(' and ')}`,
   ].join('\n')

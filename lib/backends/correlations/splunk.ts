@@ -23,7 +23,9 @@ export function splunkCorrelation(ctx: CorrelationContext): string {
     const evals = [`sigma_rule="${i}"`, ...(shared ? [] : part.groupBy.map((f, k) => `${keys[k]}=${evalField(f)}`))]
     return `${part.full().query} | eval ${evals.join(', ')}`
   }
-  const source = parts.length === 1 ? leg(parts[0]!, 0) : `| multisearch ${parts.map((p, i) => `[search ${leg(p, i)}]`).join(' ')}`
+  // Events without a group-by value belong to no group (as in the reference evaluator).
+  const present = keys.length > 0 ? ` | where ${keys.map((k) => `isnotnull(${evalField(k.replace(/^"|"$/g, ''))})`).join(' AND ')}` : ''
+  const source = (parts.length === 1 ? leg(parts[0]!, 0) : `| multisearch ${parts.map((p, i) => `[search ${leg(p, i)}]`).join(' ')}`) + present
   const test = (name: string) => comparisons(ctx).map((c) => `${name}${COMPARE_SYMBOL[c.op]}${c.value}`).join(' AND ')
   const valueField = () => evalField(parts[0]!.valueField ?? ctx.unsupported('correlation-condition', 'the condition names no field'))
   if (parts.some((p) => p.valueField !== parts[0]!.valueField)) return ctx.unsupported('correlation-alias', 'the value field differs between the rules')

@@ -2,13 +2,14 @@ import { atLeast, COMPARE_SYMBOL, comparisons, FIXED_BUCKETS, needsAllRules, sam
 
 /** The column holding each event's time (ISO 8601 text or anything `julianday()` reads). */
 export const SQLITE_TIME_COLUMN = 'timestamp'
-const SECONDS = `julianday(${ident(SQLITE_TIME_COLUMN)}) * 86400.0`
+/** Whole milliseconds: julianday() × 86,400,000, rounded, so that spans compare exactly (no float residue). */
+const MILLIS = `CAST(round(julianday(${ident(SQLITE_TIME_COLUMN)}) * 86400000.0) AS INTEGER)`
 
 /**
  * Correlations in SQLite, over the events table with a `timestamp` column:
  *
  * - event_count "at least N": exact, a window function
- *   `COUNT(*) OVER (PARTITION BY <group-by> ORDER BY <seconds> RANGE BETWEEN <span> PRECEDING AND CURRENT ROW)`;
+ *   `COUNT(*) OVER (PARTITION BY <group-by> ORDER BY <milliseconds> RANGE BETWEEN <span> PRECEDING AND CURRENT ROW)`;
  * - temporal and temporal_ordered: exact, one CTE per rule joined on the
  *   group-by keys with the times within the span (in order for ordered);
  * - other conditions, value_count, value_sum, value_avg: `GROUP BY` the keys
@@ -17,19 +18,19 @@ const SECONDS = `julianday(${ident(SQLITE_TIME_COLUMN)}) * 86400.0`
  */
 export function sqliteCorrelation(ctx: CorrelationContext): string {
   const { correlation, parts } = ctx
-  const span = correlation.timespan.seconds
+  const span = correlation.timespan.seconds * 1000
   if (!sameGroupFields(ctx)) return ctx.unsupported('correlation-alias', 'a SQLite correlation over rules with different group-by columns is not converted')
   const table = ident(parts[0]!.dataSource.table ?? 'logs')
   if (parts.some((p) => ident(p.dataSource.table ?? 'logs') !== table)) return ctx.unsupported('correlation-tables', 'the rules read different tables')
   const keys = parts[0]!.groupBy.map(ident)
   const present = keys.map((k) => `${k} IS NOT NULL`)
   const conditions = parts.map((p) => p.bare().query)
-  const where = [conditions.length === 1 ? conditions[0]! : conditions.map((c) => `(${c})`).join(' OR '), ...present].join(' AND ')
+  const where = [conditions.length === 1 ? conditions[0]! : `(${conditions.map((c) => `(${c})`).join(' OR ')})`, ...present].join(' AND ')
   const test = (name: string) => comparisons(ctx).map((c) => `${name} ${COMPARE_SYMBOL[c.op].replace('==', '=')} ${c.value}`).join(' AND ')
 
   if (correlation.correlationType === 'temporal' || correlation.correlationType === 'temporal_ordered') {
     if (!needsAllRules(ctx)) return ctx.unsupported('correlation-condition', 'a SQL window join finds all of the rules; a condition on fewer of them is not converted')
-    const ctes = conditions.map((c, i) => `r${i} AS (SELECT ${[...keys, `${SECONDS} AS t`].join(', ')} FROM ${table} WHERE ${[c, ...present].join(' AND ')})`)
+    const ctes = conditions.map((c, i) => `r${i} AS (SELECT ${[...keys, `${MILLIS} AS t`].join(', ')} FROM ${table} WHERE ${[c, ...present].join(' AND ')})`)
     const joins = parts.slice(1).map((_, j) => {
       const i = j + 1
       const on = [...keys.map((k) => `r${i}.${k} = r0.${k}`)]
@@ -38,14 +39,14 @@ export function sqliteCorrelation(ctx: CorrelationContext): string {
       return `JOIN r${i} ON ${on.join(' AND ')}`
     })
     const times = parts.map((_, i) => `r${i}.t`)
-    const select = [...keys.map((k) => `r0.${k}`), `min(${times.length > 1 ? `min(${times.join(', ')})` : times[0]}) AS first_seconds`]
+    const select = [...keys.map((k) => `r0.${k}`), `min(${times.length > 1 ? `min(${times.join(', ')})` : times[0]}) AS first_millis`]
     return `WITH ${ctes.join(', ')}\nSELECT ${select.join(', ')} FROM r0 ${joins.join(' ')}${keys.length > 0 ? ` GROUP BY ${keys.map((k) => `r0.${k}`).join(', ')}` : ''}`
   }
 
   const valueColumn = () => ident(parts[0]!.valueField ?? ctx.unsupported('correlation-condition', 'the condition names no field'))
   if (correlation.correlationType === 'event_count' && atLeast(ctx) !== undefined) {
     const partition = keys.length > 0 ? `PARTITION BY ${keys.join(', ')} ` : ''
-    return `SELECT * FROM (SELECT *, COUNT(*) OVER (${partition}ORDER BY ${SECONDS} RANGE BETWEEN ${span} PRECEDING AND CURRENT ROW) AS sigma_count FROM ${table} WHERE ${where}) WHERE ${test('sigma_count')}`
+    return `SELECT * FROM (SELECT *, COUNT(*) OVER (${partition}ORDER BY ${MILLIS} RANGE BETWEEN ${span} PRECEDING AND CURRENT ROW) AS sigma_count FROM ${table} WHERE ${where}) WHERE ${test('sigma_count')}`
   }
   const aggregate = {
     event_count: 'COUNT(*)',
@@ -55,7 +56,7 @@ export function sqliteCorrelation(ctx: CorrelationContext): string {
   }[correlation.correlationType as 'event_count' | 'value_count' | 'value_sum' | 'value_avg']
   if (!aggregate) return ctx.unsupported('correlation-percentile', "Sigma's value_percentile (the share of a value in the window) has no SQL aggregate here")
   ctx.warn(FIXED_BUCKETS(correlation.timespan.text))
-  const bucket = `CAST(${SECONDS} / ${span} AS INTEGER)`
+  const bucket = `(${MILLIS} / ${span})`
   const expression = typeof aggregate === 'string' ? aggregate : aggregate()
   return `SELECT ${[...keys, `${bucket} AS sigma_bucket`, `${expression} AS sigma_value`].join(', ')} FROM ${table} WHERE ${where} GROUP BY ${[...keys, 'sigma_bucket'].join(', ')} HAVING ${test('sigma_value')}`
 }
