@@ -1,6 +1,8 @@
 'use client'
 
 import { useCallback, useEffect, useState, type KeyboardEvent, type ReactNode } from 'react'
+import type { LabelledConversion } from '@/lib/catalog/rule-queries'
+import { QueryVariant } from './query-variant'
 import { variantKey } from './variant-key'
 
 export interface QueryTabTarget {
@@ -11,24 +13,36 @@ export interface QueryTabTarget {
 }
 
 const pipelineKey = (target: string) => `atlas:pipeline:${target}`
-
+const NONE = [{ id: '', label: '' }] as const
 
 /**
  * The queries panel of a rule page: one tab per target (each with its own
  * anchor: `#splunk` opens that tab), a pipeline switch remembered in
- * localStorage, and output-format sub-tabs. The variants themselves are
- * rendered on the server and only shown or hidden here.
+ * localStorage, and output-format buttons. The plain queries are rendered on
+ * the server (`variants`); the output formats are fetched from `deferredUrl`
+ * the first time a reader asks for one.
  */
-export function QueryTabs({ targets, variants }: { targets: readonly QueryTabTarget[]; variants: Readonly<Record<string, ReactNode>> }) {
+export function QueryTabs({
+  targets,
+  variants,
+  deferred,
+  deferredUrl,
+}: {
+  targets: readonly QueryTabTarget[]
+  variants: Readonly<Record<string, ReactNode>>
+  deferred: readonly string[]
+  deferredUrl: string
+}) {
   const [active, setActive] = useState(targets[0]?.id ?? '')
   const [pipelines, setPipelines] = useState<Record<string, string>>({})
   const [formats, setFormats] = useState<Record<string, string>>({})
+  const [loaded, setLoaded] = useState<Record<string, LabelledConversion> | 'loading' | 'failed' | null>(null)
 
   const fromHash = useCallback(() => {
     const id = decodeURIComponent(window.location.hash.slice(1))
     if (targets.some((t) => t.id === id)) {
       setActive(id)
-      document.getElementById(`queries`)?.scrollIntoView({ block: 'start' })
+      document.getElementById('queries')?.scrollIntoView({ block: 'start' })
     }
   }, [targets])
 
@@ -44,19 +58,37 @@ export function QueryTabs({ targets, variants }: { targets: readonly QueryTabTar
     return () => window.removeEventListener('hashchange', fromHash)
   }, [targets, fromHash])
 
+  const load = () => {
+    if (loaded !== null) return
+    setLoaded('loading')
+    fetch(deferredUrl)
+      .then((response) => (response.ok ? response.json() : Promise.reject(new Error(String(response.status)))))
+      .then((data: Record<string, LabelledConversion>) => setLoaded(data))
+      .catch(() => setLoaded('failed'))
+  }
+
   const select = (id: string, focus = false) => {
     setActive(id)
-    window.history.replaceState(null, '', `#${id}`)
+    window.history.replaceState(window.history.state, '', `#${id}`)
     if (focus) document.getElementById(`tab-${id}`)?.focus()
   }
   const onKeyDown = (event: KeyboardEvent<HTMLButtonElement>) => {
     const index = targets.findIndex((t) => t.id === active)
-    const next =
-      event.key === 'ArrowRight' ? index + 1 : event.key === 'ArrowLeft' ? index - 1 : event.key === 'Home' ? 0 : event.key === 'End' ? targets.length - 1 : null
-    if (next === null) return
+    const keys: Record<string, number> = { ArrowRight: index + 1, ArrowLeft: index - 1, Home: 0, End: targets.length - 1 }
+    const next = keys[event.key]
+    if (next === undefined) return
     event.preventDefault()
     const target = targets[(next + targets.length) % targets.length]
     if (target) select(target.id, true)
+  }
+
+  const body = (key: string): ReactNode => {
+    if (key in variants) return variants[key]
+    if (!deferred.includes(key)) return <p className="text-sm text-slate-500">Not converted.</p>
+    if (loaded === null || loaded === 'loading') return <p className="text-sm text-slate-500">Loading…</p>
+    if (loaded === 'failed') return <p className="text-sm text-red-600">Could not load the output formats ({deferredUrl}).</p>
+    const entry = loaded[key]
+    return entry ? <QueryVariant conversion={entry.conversion} label={entry.label} /> : null
   }
 
   return (
@@ -87,7 +119,7 @@ export function QueryTabs({ targets, variants }: { targets: readonly QueryTabTar
             {t.pipelines.length > 1 || t.formats.length > 1 ? (
               <div className="mb-2 flex flex-wrap items-center gap-4 text-sm">
                 {t.pipelines.length > 1 ? (
-                  <label className="flex items-center gap-2 text-slate-600 dark:text-slate-400">
+                  <label className="flex min-w-0 items-center gap-2 text-slate-600 dark:text-slate-400">
                     Pipeline
                     <select
                       value={pipeline}
@@ -96,7 +128,7 @@ export function QueryTabs({ targets, variants }: { targets: readonly QueryTabTar
                         setPipelines((p) => ({ ...p, [t.id]: value }))
                         window.localStorage.setItem(pipelineKey(t.id), value)
                       }}
-                      className="rounded border border-slate-300 bg-white px-2 py-0.5 text-slate-900 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100"
+                      className="max-w-[28rem] min-w-0 rounded border border-slate-300 bg-white px-2 py-0.5 text-slate-900 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100"
                     >
                       {t.pipelines.map((p) => (
                         <option key={p.id} value={p.id}>
@@ -107,13 +139,16 @@ export function QueryTabs({ targets, variants }: { targets: readonly QueryTabTar
                   </label>
                 ) : null}
                 {t.formats.length > 1 ? (
-                  <div role="group" aria-label="Output format" className="flex gap-1">
+                  <div role="group" aria-label="Output format" className="flex flex-wrap gap-1">
                     {t.formats.map((f) => (
                       <button
                         key={f.id}
                         type="button"
                         aria-pressed={f.id === format}
-                        onClick={() => setFormats((x) => ({ ...x, [t.id]: f.id }))}
+                        onClick={() => {
+                          setFormats((x) => ({ ...x, [t.id]: f.id }))
+                          if (f.id !== t.formats[0]?.id) load()
+                        }}
                         className="rounded border border-slate-300 px-2 py-0.5 text-xs text-slate-600 aria-pressed:border-indigo-500 aria-pressed:bg-indigo-50 aria-pressed:text-indigo-800 dark:border-slate-600 dark:text-slate-300 dark:aria-pressed:bg-indigo-950 dark:aria-pressed:text-indigo-200"
                       >
                         {f.label}
@@ -123,24 +158,13 @@ export function QueryTabs({ targets, variants }: { targets: readonly QueryTabTar
                 ) : null}
               </div>
             ) : null}
-            {t.pipelines.length
-              ? t.pipelines.flatMap((p) =>
-                  (t.formats.length ? t.formats : [{ id: '' }]).map((f) => (
-                    <div
-                      key={`${p.id}|${f.id}`}
-                      data-pipeline={p.id}
-                      data-format={f.id}
-                      hidden={p.id !== pipeline || f.id !== format}
-                    >
-                      {variants[variantKey(t.id, p.id, f.id)]}
-                    </div>
-                  )),
-                )
-              : (t.formats.length ? t.formats : [{ id: '' }]).map((f) => (
-                  <div key={f.id} data-format={f.id} hidden={f.id !== format}>
-                    {variants[variantKey(t.id, '', f.id)]}
-                  </div>
-                ))}
+            {(t.pipelines.length ? t.pipelines : NONE).flatMap((p) =>
+              (t.formats.length ? t.formats : NONE).map((f) => (
+                <div key={`${p.id}|${f.id}`} data-pipeline={p.id} data-format={f.id} hidden={p.id !== pipeline || f.id !== format}>
+                  {p.id === pipeline && f.id === format ? body(variantKey(t.id, p.id, f.id)) : variants[variantKey(t.id, p.id, f.id)]}
+                </div>
+              )),
+            )}
           </div>
         )
       })}

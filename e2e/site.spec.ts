@@ -8,7 +8,7 @@ const DCOM = 'incoming-dcom-lateral-movement-with-mmc'
 const shots = path.join(root, 'e2e', 'screenshots')
 
 interface Index {
-  targets: { id: string; pipelines: { id: string }[] }[]
+  targets: { id: string; pipelines: { id: string }[]; formats: { id: string; label: string }[] }[]
   rules: { slug: string; id: string }[]
 }
 const index = JSON.parse(readFileSync(path.join(root, '.cache/atlas/manifest/index.json'), 'utf8')) as Index
@@ -76,6 +76,24 @@ test('should remember the pipeline choice across a reload', async ({ page }) => 
   await page.waitForLoadState('networkidle')
   await expect(panel.getByLabel('Pipeline')).toHaveValue(choice)
   await expect(panel.locator(`[data-pipeline="${choice}"][data-format="default"]`)).toBeVisible()
+})
+
+test('should load an output format on demand and copy it', async ({ page, context, baseURL }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL! })
+  const target = index.targets.find((t) => t.formats.length > 1)!
+  const format = target.formats[1]!
+  await open(page, `/rules/${MMC}/#${target.id}`)
+  const panel = page.locator(`#${target.id}`)
+  await panel.getByRole('button', { name: format.label, exact: true }).click()
+  const copy = panel.getByRole('button', { name: new RegExp(`^Copy .*${format.label}`) }).filter({ visible: true })
+  await copy.click()
+  const copied = await page.evaluate(() => navigator.clipboard.readText())
+  const api = await (await page.request.get(`/api/rules/${MMC}.json`)).json()
+  const expected = api.queries.find(
+    (q: { target: string; pipeline: string; format: string }) =>
+      q.target === target.id && q.pipeline === target.pipelines[0]!.id && q.format === format.id,
+  )
+  expect(copied).toBe(expected.query)
 })
 
 test('should serve the machine-readable files', async ({ page }) => {

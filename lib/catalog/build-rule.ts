@@ -380,7 +380,7 @@ async function convertAll(
             code: 'converter-crashed',
           }
         }
-        const base = { target: target.id, pipeline: pipeline ?? result.pipeline, format: format ?? result.format }
+        const base = { target: target.id, pipeline: pipeline ?? '', format: format ?? '' }
         out.push(
           result.ok
             ? {

@@ -5,9 +5,10 @@ import { AttackChips } from '@/components/attack-chips'
 import { CodeBlock } from '@/components/code-block'
 import { Guide } from '@/components/guide'
 import { QueryTabs, type QueryTabTarget } from '@/components/query-tabs'
-import { variantKey } from '@/components/variant-key'
+import { QueryVariant } from '@/components/query-variant'
 import { SeverityBadge } from '@/components/severity-badge'
-import { getIndex, getRule, type Conversion, type RuleDetail } from '@/lib/catalog/manifest'
+import { getIndex, getRule, type RuleDetail } from '@/lib/catalog/manifest'
+import { ruleQueries } from '@/lib/catalog/rule-queries'
 
 export const dynamic = 'force-static'
 export const dynamicParams = false
@@ -32,51 +33,19 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
   )
 }
 
-function Variant({ conversion, label }: { conversion: Conversion | undefined; label: string }) {
-  if (!conversion) return <p className="text-sm text-slate-500">Not converted.</p>
-  if (!conversion.ok)
-    return (
-      <div className="rounded border border-dashed border-slate-300 px-3 py-2 text-sm dark:border-slate-700">
-        <p className="font-medium text-slate-700 dark:text-slate-300">{label} cannot express this rule</p>
-        <p className="text-slate-600 dark:text-slate-400">
-          {conversion.reason} <span className="font-mono text-xs text-slate-400">[{conversion.code}]</span>
-        </p>
-      </div>
-    )
-  return (
-    <div className="space-y-1">
-      <CodeBlock html={conversion.html ?? ''} text={conversion.query ?? ''} label={label} />
-      {conversion.warnings.length ? (
-        <ul className="text-xs text-amber-700 dark:text-amber-300">
-          {conversion.warnings.map((w) => (
-            <li key={w}>⚠ {w}</li>
-          ))}
-        </ul>
-      ) : null}
-    </div>
-  )
-}
-
 function Queries({ rule }: { rule: RuleDetail }) {
   const targets = getIndex().targets
   if (!targets.length || !rule.conversions.length) return null
   const tabs: QueryTabTarget[] = targets.map((t) => ({ id: t.id, label: t.label, pipelines: t.pipelines, formats: t.formats }))
+  const { inline, deferred } = ruleQueries(rule, targets)
   const variants: Record<string, ReactNode> = {}
-  for (const t of targets) {
-    for (const c of rule.conversions.filter((x) => x.target === t.id)) {
-      const format = t.formats.find((f) => f.id === c.format)
-      const label = format && t.formats.length > 1 ? `${t.label} · ${format.label}` : t.label
-      variants[variantKey(t.id, t.pipelines.length ? c.pipeline : '', t.formats.length ? c.format : '')] = (
-        <Variant conversion={c} label={label} />
-      )
-    }
-  }
+  for (const [key, { label, conversion }] of Object.entries(inline)) variants[key] = <QueryVariant conversion={conversion} label={label} />
   return (
     <section id="queries" aria-labelledby="queries-title" className="scroll-mt-4 space-y-2">
       <h2 id="queries-title" className="text-lg font-semibold">
         Queries
       </h2>
-      <QueryTabs targets={tabs} variants={variants} />
+      <QueryTabs targets={tabs} variants={variants} deferred={Object.keys(deferred)} deferredUrl={`/rules/${rule.slug}/formats.json`} />
     </section>
   )
 }
