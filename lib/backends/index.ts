@@ -92,6 +92,10 @@ export function convert(document: SigmaDocument, collection: SigmaCollection, op
     if (!pipeline) return fail('unknown-pipeline', `Unknown pipeline \`${String(p)}\`; \`atlas targets\` lists them`)
     resolved.push(pipeline)
   }
+  // A document the engine reported an error for has no trustworthy expression (an unexpanded
+  // placeholder, for one, leaves an empty OR): say so rather than convert what is left.
+  const error = document.diagnostics?.find((d) => d.severity === 'error')
+  if (error) return fail(error.code, `The rule has an error: ${error.message}`, error.location)
   try {
     if (document.type === 'filter') return fail('filter', 'A filter is not converted alone: it is applied to the rules it names')
     const prepared =

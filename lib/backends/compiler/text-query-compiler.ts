@@ -56,6 +56,8 @@ export function compileExpression(expression: Expression, dialect: Dialect, opti
 
   const junction = (parent: 'and' | 'or', parts: readonly Fragment[]): Fragment => {
     if (parts.length === 1) return parts[0]!
+    if (parts.length === 0)
+      throw new UnsupportedFeatureError('empty-condition', `An empty ${parent === 'or' ? 'OR (never true)' : 'AND (always true)'} has no spelling in this target`, expression.location)
     const max = dialect.logic.maxOperands
     if (max !== undefined && parts.length > max) {
       const size = Math.max(max, Math.ceil(parts.length / max))
