@@ -2,6 +2,10 @@ import type { Expression, OrNode, RegexMatchNode, StringMatchNode } from '../../
 import { classifySigmaString } from '../../sigma/sigma-string'
 import { backslashEscape } from '../shared/pattern'
 
+/** The regexes this module wrote (escaped literals only): RE2 accepts them, so they need no check. */
+const generated = new WeakSet<RegexMatchNode>()
+export const isGeneratedRegex = (node: RegexMatchNode): boolean => generated.has(node)
+
 /** Above this many alternatives of one field, an OR becomes one regex. */
 export const OR_REGEX_THRESHOLD = 16
 const RE2_SPECIAL = backslashEscape('\\^$.|?*+()[]{}')
@@ -46,6 +50,7 @@ function fold(node: OrNode): Expression {
       pattern: `(?:${group.map((m) => regexOf(m)!).join('|')})`,
       flags: Object.freeze({ i: true, m: false, s: false }),
     })
+    generated.add(regex)
     children.push(regex)
   }
   if (children.length === 1) return children[0]!

@@ -5,7 +5,7 @@ import type { CompileContext } from '../compiler/dialect'
 import { compileExpression } from '../compiler/text-query-compiler'
 import { backslashEscape, writePattern } from '../shared/pattern'
 import { defineTarget } from '../target'
-import { foldLongOrs } from './kql-or-regex'
+import { foldLongOrs, isGeneratedRegex } from './kql-or-regex'
 import { kustoType } from './kql-schema'
 
 /**
@@ -52,11 +52,8 @@ export const kql = defineTarget({
         if (node.field === null) return ctx.unsupported('keyword-regex', 'KQL cannot run a regex over every column', node)
         const flags = (['i', 'm', 's'] as const).filter((k) => node.flags[k]).join('')
         const pattern = (flags ? `(?${flags})` : '') + node.pattern
-        try {
-          RE2JS.compile(pattern)
-        } catch (error) {
-          return ctx.unsupported('regex-syntax', `KQL's RE2 regex engine rejects /${node.pattern}/: ${(error as Error).message}`, node)
-        }
+        const rejected = isGeneratedRegex(node) ? undefined : re2Rejects(pattern)
+        if (rejected) return ctx.unsupported('regex-syntax', `KQL's RE2 regex engine rejects /${node.pattern}/: ${rejected}`, node)
         return `${column(node.field, ctx)} matches regex ${str(pattern)}`
       },
       CidrMatchNode: (node, ctx) => `${node.cidr.includes(':') ? 'ipv6_is_in_range' : 'ipv4_is_in_range'}(${column(node.field, ctx)}, ${str(node.cidr)})`,
@@ -96,6 +93,22 @@ const COMPARE = { eq: '==', lt: '<', lte: '<=', gt: '>', gte: '>=' } as const
 const RE2_SPECIAL = backslashEscape('\\^$.|?*+()[]{}')
 /** A mapped field that is already a KQL expression. */
 const EXPRESSION = /^(strcat|iff|tostring|coalesce)\(/
+
+const re2Verdicts = new Map<string, string | undefined>()
+
+/** Why RE2 (the engine of KQL's `matches regex`) rejects a pattern, or undefined; cached per pattern. */
+function re2Rejects(pattern: string): string | undefined {
+  if (!re2Verdicts.has(pattern)) {
+    let verdict: string | undefined
+    try {
+      RE2JS.compile(pattern)
+    } catch (error) {
+      verdict = (error as Error).message
+    }
+    re2Verdicts.set(pattern, verdict)
+  }
+  return re2Verdicts.get(pattern)
+}
 
 /** A Sigma wildcard value as an anchored RE2 regex (`*` spans line breaks, as in Sigma). */
 function wildcardRegex(value: SigmaString, cased: boolean): string {
