@@ -20,11 +20,11 @@ export function AttackMatrix({ tactics }: { tactics: readonly TacticSummary[] })
   const max = Math.max(1, ...tactics.flatMap((t) => t.techniques.flatMap((c) => [c.count, ...c.subtechniques.map((s) => s.count)])))
   return (
     <div className="overflow-x-auto pb-2">
-      <div className="grid auto-cols-[minmax(6rem,1fr)] grid-flow-col gap-0.5 hyphens-auto [overflow-wrap:anywhere]">
+      <div className="grid auto-cols-[minmax(6rem,1fr)] grid-flow-col gap-0.5 hyphens-auto break-words">
         {tactics.map((tactic) => (
           <section key={tactic.shortname} aria-labelledby={`col-${tactic.shortname}`} className="min-w-0">
             <h2 id={`col-${tactic.shortname}`} className="mb-1 min-h-12 rounded bg-slate-800 px-1.5 py-1 leading-tight text-white dark:bg-slate-700">
-              <a href={`/tactics/${tactic.shortname}/`} className="block text-xs font-semibold hover:underline">
+              <a href={`/tactics/${tactic.shortname}/`} className="block text-[11px] font-semibold hover:underline">
                 {tactic.name}
               </a>
               <span className="block text-[10px] leading-tight text-slate-300">

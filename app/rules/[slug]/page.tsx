@@ -147,8 +147,6 @@ export default async function RulePage({ params }: Props) {
               <CodeBlock key={n.label} html={n.html} text={n.text} label={n.label} />
             ))}
           </section>
-
-          <Queries rule={rule} />
         </div>
 
         <aside className="space-y-5 text-sm">
@@ -226,6 +224,8 @@ export default async function RulePage({ params }: Props) {
           ) : null}
         </aside>
       </div>
+
+      <Queries rule={rule} />
     </article>
   )
 }
