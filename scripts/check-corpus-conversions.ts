@@ -115,7 +115,9 @@ async function main(): Promise<number> {
     mkdirSync(reportsDir, { recursive: true })
     for (const report of reports) {
       writeFileSync(path.join(reportsDir, `${report.engine}.md`), reportMarkdown(report, seed))
-      writeFileSync(path.join(reportsDir, `${report.engine}.json`), JSON.stringify({ seed, ...report }, null, 2) + '\n')
+      // Timings stay out of committed reports, so that a rerun on the same code changes nothing.
+      const { milliseconds: _, ...stable } = report
+      writeFileSync(path.join(reportsDir, `${report.engine}.json`), JSON.stringify({ seed, ...stable }, null, 2) + '\n')
     }
     writeFileSync(path.join(reportsDir, 'regression-data.md'), regressionMarkdown(agreement))
     console.log(`wrote ${reports.length + 1} report(s) to reports/`)

@@ -15,6 +15,8 @@ export interface EngineReport {
   readonly unsupported: Readonly<Record<string, { count: number; reason: string }>>
   readonly events: number
   readonly positives: number
+  /** Converted rules for which no compared event matches: the generator found no way to satisfy them. */
+  readonly rulesWithoutPositive: number
   readonly skipped: number
   readonly realEvents: number
   /** Rules whose query the engine rejected. */
@@ -60,7 +62,7 @@ export function runCorpus(
   const unsupported: Record<string, { count: number; reason: string }> = {}
   const failingRules: FailingRule[] = []
   const crashSamples: { file: string; error: string }[] = []
-  const totals = { converted: 0, crashes: 0, events: 0, positives: 0, skipped: 0, realEvents: 0, engineErrors: 0, over: 0, under: 0, warned: 0 }
+  const totals = { converted: 0, crashes: 0, events: 0, positives: 0, skipped: 0, realEvents: 0, engineErrors: 0, over: 0, under: 0, warned: 0, withoutPositive: 0 }
   for (const { rule, collection } of rules) {
     const real = realById.get(rule.id ?? '') ?? []
     let outcome: RuleOutcome
@@ -80,6 +82,7 @@ export function runCorpus(
     if (typeof engine === 'string') continue
     totals.events += outcome.events
     totals.positives += outcome.positives
+    if (outcome.positives === 0) totals.withoutPositive++
     totals.skipped += outcome.skipped
     totals.realEvents += real.reduce((n, c) => n + c.events.length, 0)
     const counted = outcome.underMatches + (engine.exactness === 'exact' ? outcome.overMatches : 0)
@@ -116,6 +119,7 @@ export function runCorpus(
     unsupported,
     events: totals.events,
     positives: totals.positives,
+    rulesWithoutPositive: totals.withoutPositive,
     skipped: totals.skipped,
     realEvents: totals.realEvents,
     engineErrors: totals.engineErrors,
@@ -171,6 +175,7 @@ export function reportMarkdown(report: EngineReport, seed: number): string {
     lines.push(
       `| events compared (generated + real) | ${report.events} |`,
       `| of which the rule matches | ${report.positives} |`,
+      `| converted rules with no matching event (generator found no way to satisfy them) | ${report.rulesWithoutPositive} |`,
       `| real regression events among them | ${report.realEvents} |`,
       `| events the format cannot hold (skipped) | ${report.skipped} |`,
       `| queries rejected by the engine | ${report.engineErrors} |`,
