@@ -93,8 +93,13 @@ const DEFENDER = {
   registry_event: { table: 'DeviceRegistryEvents', map: REGISTRY, os: ['windows'] },
 } as const satisfies Record<string, { table: string; map: Record<string, string>; os: readonly string[]; actions?: readonly string[] }>
 
-/** PowerShell categories, read from the PowerShell channel. */
-const POWERSHELL = { ps_script: 4104, ps_module: 4103 } as const
+/** PowerShell categories: their channel and event id. */
+const POWERSHELL = {
+  ps_script: [WINDOWS_SERVICE_CHANNELS.powershell, 4104],
+  ps_module: [WINDOWS_SERVICE_CHANNELS.powershell, 4103],
+  ps_classic_start: [WINDOWS_SERVICE_CHANNELS['powershell-classic'], 400],
+  ps_classic_provider_start: [WINDOWS_SERVICE_CHANNELS['powershell-classic'], 600],
+} as const
 
 const WINDOWS_EVENT_FIELDS = { EventID: 'EventID', Channel: 'Channel', Provider_Name: 'Provider', Computer: 'Computer', ComputerName: 'Computer' }
 
@@ -108,8 +113,8 @@ function windowsEventSources(categories: readonly string[]): { logsources: Rules
     const ids = WINDOWS_CATEGORIES[category as keyof typeof WINDOWS_CATEGORIES].sysmonEventIds
     logsources.push({ when: { product: 'windows', category }, dataSource: { kqlTable: 'WindowsEvent', conditions: { Channel: SYSMON_CHANNEL, EventID: ids.length === 1 ? ids[0]! : [...ids] } } })
   }
-  for (const [category, id] of Object.entries(POWERSHELL))
-    logsources.push({ when: { product: 'windows', category }, dataSource: { kqlTable: 'WindowsEvent', conditions: { Channel: WINDOWS_SERVICE_CHANNELS.powershell, EventID: id } } })
+  for (const [category, [channel, id]] of Object.entries(POWERSHELL))
+    logsources.push({ when: { product: 'windows', category }, dataSource: { kqlTable: 'WindowsEvent', conditions: { Channel: channel, EventID: id } } })
   for (const [service, channel] of Object.entries(WINDOWS_SERVICE_CHANNELS))
     logsources.push({ when: { product: 'windows', service }, dataSource: { kqlTable: 'WindowsEvent', conditions: { Channel: channel } } })
   for (const { when } of logsources) fields.push({ when, map: WINDOWS_EVENT_FIELDS, prefix: 'EventData.' })
