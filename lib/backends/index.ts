@@ -3,7 +3,7 @@ import type { Location } from '../sigma/position'
 import type { SigmaCollection, SigmaCorrelation, SigmaDocument, SigmaRule } from '../sigma/rule'
 import { applyPipeline, mapFieldName } from '../pipelines/apply-pipeline'
 import { pipelines as builtinPipelines } from '../pipelines'
-import { mapLeaves } from '../pipelines/map-expression'
+import { forEachLeaf } from '../pipelines/map-expression'
 import type { DataSource, Pipeline } from '../pipelines/pipeline'
 import { compileExpression, type CompileOptions, type Compiled } from './compiler/text-query-compiler'
 import { convertCorrelation } from './correlations'
@@ -154,9 +154,8 @@ function prepareRule(rule: SigmaRule, pipelines: readonly Pipeline[]): PreparedR
 
 function findPlaceholder(expression: Expression): string | undefined {
   let found: string | undefined
-  mapLeaves(expression, (node) => {
+  forEachLeaf(expression, (node) => {
     if (node.kind === 'StringMatchNode') found ??= placeholderIn(node.value)
-    return node
   })
   return found
 }

@@ -8,7 +8,7 @@ export { applyPipeline, dataSourceOf, mapFieldName, matchesLogSource } from './a
 export type { PipelineInput, PipelineResult } from './apply-pipeline'
 export { loadPipeline } from './load-pipeline'
 export type { LoadPipelineResult } from './load-pipeline'
-export { fieldsOf, mapLeaves } from './map-expression'
+export { fieldsOf, forEachLeaf, mapLeaves } from './map-expression'
 export { definePipeline, PipelineSchema } from './pipeline'
 export type { DataSource, FieldMapping, LogSourceMatch, Pipeline, PipelineInput as PipelineFile, ValueTransform } from './pipeline'
 export { SYSMON_CHANNEL, WINDOWS_CATEGORIES, WINDOWS_SERVICE_CHANNELS } from './windows-logsources'

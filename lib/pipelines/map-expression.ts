@@ -19,13 +19,26 @@ export function mapLeaves(
   }
 }
 
+/** Visits every non-boolean node, left to right, without building anything. */
+export function forEachLeaf(expression: Expression, visit: (node: Exclude<Expression, { kind: 'AndNode' | 'OrNode' | 'NotNode' }>) => void): void {
+  switch (expression.kind) {
+    case 'AndNode':
+    case 'OrNode':
+      for (const child of expression.children) forEachLeaf(child, visit)
+      return
+    case 'NotNode':
+      return forEachLeaf(expression.child, visit)
+    default:
+      visit(expression)
+  }
+}
+
 /** Every field name an expression reads (keyword searches have none), in first-seen order. */
 export function fieldsOf(expression: Expression): string[] {
   const seen = new Set<string>()
-  mapLeaves(expression, (node) => {
+  forEachLeaf(expression, (node) => {
     if (node.field !== null) seen.add(node.field)
     if (node.kind === 'FieldRefNode') seen.add(node.otherField)
-    return node
   })
   return [...seen]
 }

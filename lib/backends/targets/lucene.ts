@@ -1,7 +1,7 @@
 import { ANY_CHARS, normalizeSigmaString, type SigmaString } from '../../sigma/sigma-string'
 import { unsupported } from '../compiler/unsupported'
 import type { Expression } from '../../sigma/nodes'
-import { mapLeaves } from '../../pipelines/map-expression'
+import { forEachLeaf } from '../../pipelines/map-expression'
 import { caseVariants } from '../shared/case-fold'
 import { ipv4CidrRegex } from '../shared/cidr-regex'
 import { backslashEscape, writePattern } from '../shared/pattern'
@@ -78,20 +78,39 @@ function stringTerm(written: SigmaString, cased: boolean, keyword: boolean): str
   // A keyword search finds its text anywhere in a value, as the evaluator does.
   const value = keyword ? normalizeSigmaString([ANY_CHARS, ...written, ANY_CHARS]) : written
   const wild = value.some((t) => typeof t !== 'string')
-  const letters = value.some((t) => typeof t === 'string' && Array.from(t).some((c) => caseVariants(c).length > 1))
+  const letters = value.some((t) => typeof t === 'string' && hasCaseVariants(t))
   const unescapable = wild && value.some((t) => typeof t === 'string' && TERM_UNESCAPABLE.test(t))
   if ((!cased && letters) || unescapable) {
-    const literal = (text: string) =>
-      Array.from(text, (c) => {
-        const variants = cased ? [c] : caseVariants(c)
-        return variants.length > 1 ? `[${variants.join('')}]` : REGEX_ESCAPE(c)
-      }).join('')
+    const literal = (text: string) => {
+      let out = ''
+      for (const c of text) out += regexChar(c, cased)
+      return out
+    }
     return `/${writePattern(value, { literal, many: '.*', one: '.' })}/`
   }
   if (!wild) return `"${backslashEscape('"\\')(value.join(''))}"`
   return writePattern(value, { literal: TERM_ESCAPE, many: '*', one: '?' })
 }
 
+
+const regexChars = [new Map<string, string>(), new Map<string, string>()] as const
+
+/** One character in a Lucene regexp: a class of its case variants unless cased, else escaped. */
+function regexChar(c: string, cased: boolean): string {
+  const cache = regexChars[cased ? 1 : 0]
+  let out = cache.get(c)
+  if (out === undefined) {
+    const variants = cased ? [c] : caseVariants(c)
+    out = variants.length > 1 ? `[${variants.join('')}]` : REGEX_ESCAPE(c)
+    cache.set(c, out)
+  }
+  return out
+}
+
+function hasCaseVariants(text: string): boolean {
+  for (const c of text) if (caseVariants(c).length > 1) return true
+  return false
+}
 
 const textFieldCache = new WeakMap<Expression, ReadonlySet<string>>()
 
@@ -100,9 +119,8 @@ function textFields(root: Expression): ReadonlySet<string> {
   let found = textFieldCache.get(root)
   if (!found) {
     const fields = new Set<string>()
-    mapLeaves(root, (node) => {
+    forEachLeaf(root, (node) => {
       if ((node.kind === 'StringMatchNode' || node.kind === 'RegexMatchNode') && node.field !== null) fields.add(node.field)
-      return node
     })
     found = fields
     textFieldCache.set(root, found)
