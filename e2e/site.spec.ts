@@ -1,17 +1,21 @@
-import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { Ajv2020 } from 'ajv/dist/2020.js'
+import type { Page } from '@playwright/test'
 import { atlasConvert, navigatorLayerProblems, expect, open, root, test } from './fixtures'
 
 const MMC = 'processes-created-by-mmc'
 const DCOM = 'incoming-dcom-lateral-movement-with-mmc'
 const shots = path.join(root, 'e2e', 'screenshots')
 
-interface Index {
+interface Catalog {
   targets: { id: string; pipelines: { id: string }[]; formats: { id: string; label: string }[] }[]
   rules: { slug: string; id: string }[]
 }
-const index = JSON.parse(readFileSync(path.join(root, '.cache/atlas/manifest/index.json'), 'utf8')) as Index
+
+/** The built catalog, as the site publishes it (read per test: the build runs in global setup). */
+async function catalog(page: Page): Promise<Catalog> {
+  return (await (await page.request.get('/api/rules.json')).json()) as Catalog
+}
 
 test('should go from the matrix to a technique to a rule', async ({ page }) => {
   await open(page, '/tactics/')
@@ -45,6 +49,7 @@ test('should copy the Splunk query exactly as `atlas convert` prints it', async 
 })
 
 test('should open the tab named in the URL fragment', async ({ page }) => {
+  const index = await catalog(page)
   const ids = index.targets.map((t) => t.id)
   const target = ids.includes('eql') ? 'eql' : ids.find((id) => id !== ids[0])!
   await open(page, `/rules/${MMC}/#${target}`)
@@ -56,6 +61,7 @@ test('should open the tab named in the URL fragment', async ({ page }) => {
 })
 
 test('should land on the rule from its stable /r/<uuid>/ link', async ({ page }) => {
+  const index = await catalog(page)
   const rule = index.rules.find((r) => r.slug === MMC)!
   await page.goto(`/r/${rule.id}/`)
   await expect(page).toHaveURL(new RegExp(`/rules/${MMC}/$`))
@@ -66,6 +72,7 @@ test('should land on the rule from its stable /r/<uuid>/ link', async ({ page })
 })
 
 test('should remember the pipeline choice across a reload', async ({ page }) => {
+  const index = await catalog(page)
   const target = index.targets.find((t) => t.pipelines.length > 1)!
   const choice = target.pipelines[1]!.id
   await open(page, `/rules/${MMC}/#${target.id}`)
@@ -80,6 +87,7 @@ test('should remember the pipeline choice across a reload', async ({ page }) => 
 
 test('should load an output format on demand and copy it', async ({ page, context, baseURL }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL! })
+  const index = await catalog(page)
   const target = index.targets.find((t) => t.formats.length > 1)!
   const format = target.formats[1]!
   await open(page, `/rules/${MMC}/#${target.id}`)
@@ -109,7 +117,11 @@ test('should publish /api/rules.json that matches its published JSON schema', as
   const rules = await (await page.request.get('/api/rules.json')).json()
   const validate = new Ajv2020({ strict: false }).compile(schema)
   expect(validate(rules), JSON.stringify(validate.errors)).toBe(true)
-  expect(rules.rules.map((r: { slug: string }) => r.slug).sort()).toEqual(index.rules.map((r) => r.slug).sort())
+  expect(rules.rules.length).toBeGreaterThanOrEqual(14)
+  for (const rule of rules.rules as { slug: string; id: string }[]) {
+    expect((await page.request.get(`/rules/${rule.slug}/`)).status(), rule.slug).toBe(200)
+    expect((await page.request.get(`/r/${rule.id}/`)).status(), rule.id).toBe(200)
+  }
   const one = await (await page.request.get(`/api/rules/${MMC}.json`)).json()
   expect(one).toEqual(rules.rules.find((r: { slug: string }) => r.slug === MMC))
 })
