@@ -114,7 +114,8 @@ async function main(): Promise<number> {
   if (flag('--write')) {
     mkdirSync(reportsDir, { recursive: true })
     for (const report of reports) {
-      writeFileSync(path.join(reportsDir, `${report.engine}.md`), reportMarkdown(report, seed))
+      const about = `Rules: the ${corpusRules.length} rules of \`../shared/corpus/sigma/rules\` and ${hostile.length} hostile fixture rules (\`lib/backends/differential/__fixtures__/hostile\`).`
+      writeFileSync(path.join(reportsDir, `${report.engine}.md`), reportMarkdown(report, seed, about))
       // Timings stay out of committed reports, so that a rerun on the same code changes nothing.
       const { milliseconds: _, ...stable } = report
       writeFileSync(path.join(reportsDir, `${report.engine}.json`), JSON.stringify({ seed, ...stable }, null, 2) + '\n')

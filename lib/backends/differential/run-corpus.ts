@@ -154,7 +154,7 @@ export function failures(report: EngineReport): string[] {
 }
 
 /** The report as Markdown, for `reports/<engine>.md`. */
-export function reportMarkdown(report: EngineReport, seed: number): string {
+export function reportMarkdown(report: EngineReport, seed: number, about = ''): string {
   const lines = [
     `# Differential report: ${report.engine}`,
     '',
@@ -162,7 +162,8 @@ export function reportMarkdown(report: EngineReport, seed: number): string {
       (report.exactness === 'conversion-only'
         ? 'no independent engine: conversion only (crashes and unsupported counts).'
         : `engine verdicts compared with the reference evaluator (seed ${seed}).`),
-    'Written by `npx tsx scripts/check-corpus-conversions.ts --write`.',
+    ...(about ? [about] : []),
+    'Written by `npx tsx scripts/check-corpus-conversions.ts --write`; how each engine is modelled: `findings.md`.',
     '',
     '| | count |',
     '|---|---:|',
