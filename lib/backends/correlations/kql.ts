@@ -1,6 +1,6 @@
 import { timeColumn } from '../targets/kql-schema'
 import { kqlColumn, kqlName, kqlNumber } from '../targets/kql'
-import { COMPARE_SYMBOL, comparisons, FIXED_BUCKETS, needsAllRules, type CorrelationContext, type CorrelationPart } from './context'
+import { atLeast, COMPARE_SYMBOL, comparisons, FIXED_BUCKETS, needsAllRules, type CorrelationContext, type CorrelationPart } from './context'
 
 /**
  * Correlations in KQL.
@@ -9,9 +9,11 @@ import { COMPARE_SYMBOL, comparisons, FIXED_BUCKETS, needsAllRules, type Correla
  *   rule projecting the group-by keys and its time, `join kind=inner` on
  *   the keys, then the times in order (`between (t0 .. t0 + span)`) or all
  *   within the span (`max_of(…) - min_of(…) <= span`);
- * - event_count, value_count (`count_distinct`, exact), value_sum, value_avg:
- *   `summarize … by <keys>, bin(time, span)` over a `union` of the rules,
- *   with the fixed-bucket warning;
+ * - event_count and value_count "at least N": exact, a self-join of the
+ *   rules' events on the keys, each event anchoring the window
+ *   `[t, t + span]`, counted (`count()`, `count_distinct()`);
+ * - other conditions, value_sum, value_avg: `summarize … by <keys>,
+ *   bin(time, span)` over a `union` of the rules, with the fixed-bucket warning;
  * - value_percentile: unsupported (no aggregate has Sigma's meaning).
  */
 export function kqlCorrelation(ctx: CorrelationContext): string {
@@ -60,10 +62,27 @@ export function kqlCorrelation(ctx: CorrelationContext): string {
   const legs = parts.map((part) => `${table(part)}\n| extend ${[...keyColumns(part), `SigmaTime = ${time(part)}`, ...extra(part)].join(', ')}`)
   const source = legs.length === 1 ? legs[0]! : `union\n${legs.map((leg) => `(${leg})`).join(',\n')}`
   const result = aggregate.split(' = ')[0]!
+  const present = ctx.groupNames.length > 0 ? [`| where ${keys.map((k) => `isnotempty(${k})`).join(' and ')}`] : []
+  if ((correlation.correlationType === 'event_count' || correlation.correlationType === 'value_count') && atLeast(ctx) !== undefined) {
+    // Exact sliding window: each event anchors the window [its time, its time + span]; a group fires
+    // when some anchor's window holds enough events (or values).
+    const counted = correlation.correlationType === 'event_count' ? 'count()' : 'count_distinct(SigmaOtherValue)'
+    return [
+      `let SigmaEvents = ${source}`,
+      ...present,
+      '| serialize SigmaRow = row_number();',
+      'SigmaEvents',
+      `| join kind=inner (SigmaEvents | project ${[...keys, 'SigmaOtherTime = SigmaTime', ...(correlation.correlationType === 'value_count' ? ['SigmaOtherValue = SigmaValue'] : [])].join(', ')}) on ${keys.join(', ')}`,
+      `| where SigmaOtherTime between (SigmaTime .. SigmaTime + ${span})${correlation.correlationType === 'value_count' ? ' and isnotempty(SigmaOtherValue)' : ''}`,
+      `| summarize ${result} = ${counted}, SigmaTime = min(SigmaTime) by ${keys.join(', ')}, SigmaRow`,
+      `| where ${comparisons(ctx).map((c) => `${result} ${COMPARE_SYMBOL[c.op]} ${c.value}`).join(' and ')}`,
+      `| summarize SigmaFirstTime = min(SigmaTime), ${result} = max(${result}) by ${keys.join(', ')}`,
+    ].join('\n')
+  }
   ctx.warn(FIXED_BUCKETS(span))
   return [
     source,
-    ...(ctx.groupNames.length > 0 ? [`| where ${keys.map((k) => `isnotempty(${k})`).join(' and ')}`] : []),
+    ...present,
     `| summarize ${aggregate} by ${keys.join(', ')}, SigmaWindow = bin(SigmaTime, ${span})`,
     `| where ${comparisons(ctx).map((c) => `${result} ${COMPARE_SYMBOL[c.op]} ${c.value}`).join(' and ')}`,
   ].join('\n')
