@@ -6,7 +6,7 @@ import type { FlatEvent } from '../../../sigma/testing/event'
 import type { Engine, EngineVerdict } from '../types'
 
 /**
- * Real GNU `grep -P -n` over a file with one event per line, in a UTF-8
+ * Real GNU `grep -P -a -n` (binary bytes such as NUL read as text) over a file with one event per line, in a UTF-8
  * locale (so PCRE reads characters, not bytes). The query is either the
  * bare pattern or a `grep -P '…'` command line, whose single-quoted argument
  * is taken as the shell would.
@@ -53,7 +53,7 @@ function runGrep(query: string, lines: readonly string[], file: string, timeout:
   const pattern = grepPattern(query)
   if (pattern === undefined) return { ok: false, error: 'not a grep -P pattern or command' }
   writeFileSync(file, lines.map((l) => l + '\n').join(''))
-  const result = spawnSync('grep', ['-P', '-n', '-e', pattern, file], {
+  const result = spawnSync('grep', ['-P', '-a', '-n', '-e', pattern, file], {
     encoding: 'utf8',
     timeout,
     maxBuffer: 64 * 1024 * 1024,
