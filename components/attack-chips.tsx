@@ -4,15 +4,17 @@ function Chip({ chip, href }: { chip: AttackChip; href: string }) {
   return (
     <a
       href={href}
-      title={chip.known ? undefined : 'Not in the bundled ATT&CK release'}
+      title={chip.known ? chip.note : 'Not in the bundled ATT&CK release'}
       className={`inline-flex items-baseline gap-1 rounded border px-1.5 py-0.5 text-xs hover:underline ${
-        chip.known
+        chip.known && !chip.note
           ? 'border-slate-300 bg-white text-slate-800 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-200'
           : 'border-dashed border-amber-500 bg-amber-50 text-amber-900 dark:bg-amber-950 dark:text-amber-200'
       }`}
     >
       <span className="font-mono">{chip.kind === 'tactic' ? (chip.known ? chip.id : '?') : chip.id}</span>
       {chip.name ? <span>{chip.name}</span> : chip.kind === 'tactic' ? <span>{chip.shortname}</span> : null}
+      {!chip.known ? <span className="italic">(not in ATT&CK data)</span> : null}
+      {chip.note ? <span className="italic">({chip.note})</span> : null}
     </a>
   )
 }

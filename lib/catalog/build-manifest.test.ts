@@ -46,10 +46,22 @@ describe('the prebuild step', () => {
     expect(stderr).toMatch(/nothing written/)
   })
 
+  it('should keep ATT&CK ids the data does not know, and warn about them and about revoked ones', async () => {
+    const result = await buildManifest({ contentDir: path.join(repoRoot, 'lib/catalog/__fixtures__/good'), write: false })
+    const warnings = result.diagnostics.filter((d) => d.severity === 'warning').map(formatDiagnostic)
+    const file = 'lib/catalog/__fixtures__/good/rules/newer-attack-release.mdx'
+    expect(warnings).toContainEqual(expect.stringMatching(new RegExp(`^${file}:10:7: warning: .*stealth.*\\[attack-unknown-tactic\\]$`)))
+    expect(warnings).toContainEqual(expect.stringMatching(new RegExp(`^${file}:11:7: warning: .*T1686.*\\[attack-unknown-technique\\]$`)))
+    expect(warnings).toContainEqual(expect.stringMatching(new RegExp(`^${file}:12:7: warning: .*T1059\\.001.*\\[attack-revoked-technique\\]$`)))
+    const index = result.index!
+    expect(index.tactics.at(-1)).toMatchObject({ shortname: 'stealth', known: false, count: 1 })
+    expect(index.techniques['T1686']).toMatchObject({ known: false, rules: ['newer-attack-release'] })
+  })
+
   it('should build the good fixture and report the results of its sample tests', async () => {
     const result = await buildManifest({ contentDir: path.join(repoRoot, 'lib/catalog/__fixtures__/good'), write: false })
     expect(result.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic)).toEqual([])
-    expect(result.index?.rules.map((r) => r.slug)).toEqual(['cmd-spawned-by-mmc', 'native-eql'])
+    expect(result.index?.rules.map((r) => r.slug)).toEqual(['cmd-spawned-by-mmc', 'native-eql', 'newer-attack-release'])
     expect(result.index?.techniques['T1021.003']?.rules).toEqual(['cmd-spawned-by-mmc'])
     expect(result.index?.techniques['T1021']?.rules).toEqual(['cmd-spawned-by-mmc'])
   })

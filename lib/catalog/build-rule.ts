@@ -301,8 +301,21 @@ function chip(entry: ReturnType<typeof resolveTags>['entries'][number]): AttackC
       known: entry.known,
       ...(entry.name ? { name: entry.name } : {}),
     }
-  if (entry.kind === 'technique')
-    return { kind: 'technique', id: entry.id, url: entry.url, known: entry.known, ...(entry.name ? { name: entry.name } : {}) }
+  if (entry.kind === 'technique') {
+    const note = entry.revoked
+      ? `revoked${entry.replacedBy ? `: use ${entry.replacedBy.id}` : ''}`
+      : entry.deprecated
+        ? 'deprecated'
+        : undefined
+    return {
+      kind: 'technique',
+      id: entry.id,
+      url: entry.url,
+      known: entry.known,
+      ...(entry.name ? { name: entry.name } : {}),
+      ...(note ? { note } : {}),
+    }
+  }
   return { kind: 'other', id: entry.id, url: entry.url, known: false }
 }
 

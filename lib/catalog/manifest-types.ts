@@ -30,6 +30,8 @@ export interface AttackChip {
   readonly known: boolean
   /** For a tactic: its shortname (`lateral-movement`). */
   readonly shortname?: string
+  /** A revoked or deprecated technique: why, and what replaces it (`revoked: use T1059.001`). */
+  readonly note?: string
 }
 
 /** Tactic → technique → sub-techniques, in matrix order, as the rule page shows them. */
