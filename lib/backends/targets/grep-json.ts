@@ -7,7 +7,9 @@ import { writePattern } from '../shared/pattern'
  * escapes it (`\` as `\\`, `"` as `\"`, control characters as `\n`/`\u0001`).
  */
 export const PCRE_SPECIAL = /[\\^$.|?*+()[\]{}\/-]/g
-export const pcreEscape = (text: string) => text.replace(PCRE_SPECIAL, '\\$&')
+/** Specials get a backslash; control characters (a line break, NUL from the UTF-16 modifiers) become `\x{hh}`, which a one-line shell argument can hold. */
+export const pcreEscape = (text: string) =>
+  text.replace(PCRE_SPECIAL, '\\$&').replace(/[\x00-\x1f\x7f]/g, (c) => `\\x{${c.charCodeAt(0).toString(16)}}`)
 
 /** The JSON spelling of a text, without the quotes. */
 export const jsonEscape = (text: string) => JSON.stringify(text).slice(1, -1)
