@@ -34,6 +34,7 @@ detection:
 `
 const CORRELATIONS = {
   event_count: `type: event_count\n    rules: [failed, whoami]\n    group-by: [User]\n    timespan: 2m\n    condition: { gte: 3 }`,
+  value_count: `type: value_count\n    rules: [failed, whoami, netuse]\n    group-by: [ComputerName]\n    timespan: 1m\n    condition: { field: User, gte: 2 }`,
   temporal: `type: temporal\n    rules: [failed, whoami, netuse]\n    group-by: [ComputerName]\n    timespan: 90s`,
   temporal_ordered: `type: temporal_ordered\n    rules: [failed, whoami, netuse]\n    group-by: [ComputerName, User]\n    timespan: 2m`,
 }

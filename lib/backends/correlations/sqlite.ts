@@ -8,11 +8,13 @@ const MILLIS = `CAST(round(julianday(${ident(SQLITE_TIME_COLUMN)}) * 86400000.0)
 /**
  * Correlations in SQLite, over the events table with a `timestamp` column:
  *
+ * - value_count "at least N": exact, a self-join in which each event anchors
+ *   the window `[t, t + span]` and `COUNT(DISTINCT …)` counts its values;
  * - event_count "at least N": exact, a window function
  *   `COUNT(*) OVER (PARTITION BY <group-by> ORDER BY <milliseconds> RANGE BETWEEN <span> PRECEDING AND CURRENT ROW)`;
  * - temporal and temporal_ordered: exact, one CTE per rule joined on the
  *   group-by keys with the times within the span (in order for ordered);
- * - other conditions, value_count, value_sum, value_avg: `GROUP BY` the keys
+ * - other conditions, value_sum, value_avg: `GROUP BY` the keys
  *   and a fixed time bucket `HAVING …`, with the fixed-bucket warning;
  * - value_percentile: unsupported.
  */
@@ -47,6 +49,16 @@ export function sqliteCorrelation(ctx: CorrelationContext): string {
   if (correlation.correlationType === 'event_count' && atLeast(ctx) !== undefined) {
     const partition = keys.length > 0 ? `PARTITION BY ${keys.join(', ')} ` : ''
     return `SELECT * FROM (SELECT *, COUNT(*) OVER (${partition}ORDER BY ${MILLIS} RANGE BETWEEN ${span} PRECEDING AND CURRENT ROW) AS sigma_count FROM ${table} WHERE ${where}) WHERE ${test('sigma_count')}`
+  }
+  if (correlation.correlationType === 'value_count' && atLeast(ctx) !== undefined) {
+    // Exact sliding window: each event anchors [t, t + span]; distinct values of the events in it.
+    const on = [...keys.map((k) => `b.${k} = a.${k}`), 'b.t BETWEEN a.t AND a.t + ' + span]
+    return (
+      `WITH e AS (SELECT ${['ROW_NUMBER() OVER () AS rid', ...keys, `${MILLIS} AS t`, `${valueColumn()} AS v`].join(', ')} FROM ${table} WHERE ${where})\n` +
+      `SELECT ${[...keys.map((k) => `a.${k}`), 'min(a.t) AS first_millis', 'max(sigma_value) AS sigma_value'].join(', ')} FROM ` +
+      `(SELECT ${[...keys.map((k) => `a.${k}`), 'a.t', 'COUNT(DISTINCT b.v) AS sigma_value'].join(', ')} FROM e a JOIN e b ON ${on.join(' AND ')} GROUP BY a.rid) a ` +
+      `WHERE ${test('sigma_value')}${keys.length > 0 ? ` GROUP BY ${keys.map((k) => `a.${k}`).join(', ')}` : ''}`
+    )
   }
   const aggregate = {
     event_count: 'COUNT(*)',
