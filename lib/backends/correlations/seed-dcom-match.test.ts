@@ -2,11 +2,11 @@ import { execFileSync } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import { parseSigma, resolveCollection } from '../../sigma'
 import { convert } from '../index'
 import { SQLITE_TIME_COLUMN } from './sqlite'
+import { openLogs } from './test-sqlite'
 
 /**
  * The second seed as a Sigma temporal_ordered correlation (network rule, then
@@ -34,8 +34,7 @@ describe('seed 2 correlation over events', () => {
     if (!result.ok) throw new Error(result.reason)
     expect(result.warnings).toEqual([])
     const columns = [...new Set(events.flatMap((e) => Object.keys(e)).filter((k) => k !== '@timestamp'))]
-    const db = new Database(':memory:')
-    db.exec(`CREATE TABLE logs (${[SQLITE_TIME_COLUMN, ...columns].map((c) => `"${c}"`).join(', ')})`)
+    const db = openLogs([SQLITE_TIME_COLUMN, ...columns])
     const insert = db.prepare(`INSERT INTO logs VALUES (${[SQLITE_TIME_COLUMN, ...columns].map(() => '?').join(', ')})`)
     for (const event of events) insert.run(event['@timestamp'], ...columns.map((c) => (event[c] === undefined ? null : event[c])))
     const rows = db.prepare(result.query).all() as Record<string, unknown>[]

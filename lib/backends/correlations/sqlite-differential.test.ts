@@ -1,8 +1,8 @@
-import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import { evaluateCorrelation, parseSigma, resolveCollection } from '../../sigma'
 import { convert } from '../index'
 import { SQLITE_TIME_COLUMN } from './sqlite'
+import { openLogs } from './test-sqlite'
 
 /**
  * The sqlite correlations that claim an exact meaning (event_count "at least
@@ -81,8 +81,7 @@ describe('sqlite correlations against the reference evaluator', () => {
       for (let run = 0; run < 300; run++) {
         const events = stream(next)
         const expected = evaluateCorrelation(correlation, resolved.lookup, events).fired.map((g) => correlation.groupBy.map((f) => g.group[f]).join('|'))
-        const db = new Database(':memory:')
-        db.exec(`CREATE TABLE logs ("${SQLITE_TIME_COLUMN}", "ComputerName", "User", "Image", "CommandLine")`)
+        const db = openLogs([SQLITE_TIME_COLUMN, 'ComputerName', 'User', 'Image', 'CommandLine'])
         const insert = db.prepare('INSERT INTO logs VALUES (?, ?, ?, ?, ?)')
         for (const e of events) insert.run(e['@timestamp'], e.ComputerName ?? null, e.User ?? null, e.Image ?? null, e.CommandLine ?? null)
         const rows = db.prepare(result.query).all() as Record<string, unknown>[]
