@@ -48,16 +48,16 @@ describe('convert across targets', () => {
     })
   })
 
-  it('should say what a target cannot express instead of weakening the query', () => {
+  it('should say what a target cannot express instead of weakening the query, and use Splunk eval where search cannot', () => {
     const inOr = rule(`  a: { CommandLine|contains: x }\n  b: { CommandLine|re: 'y+z' }\n  condition: a or b`)
-    expectQuery(inOr, { splunk: { code: 'regex-not-top-level' }, sqlite: `SELECT * FROM "logs" WHERE "CommandLine" LIKE '%x%' ESCAPE '\\' OR "CommandLine" REGEXP 'y+z'` })
+    expectQuery(inOr, { splunk: '* | where (isnotnull(CommandLine) AND match(CommandLine, "(?si)^.*x.*\\\\z")) OR (isnotnull(CommandLine) AND match(CommandLine, "y+z"))', sqlite: `SELECT * FROM "logs" WHERE "CommandLine" LIKE '%x%' ESCAPE '\\' OR "CommandLine" REGEXP 'y+z'` })
     expectQuery(`title: t\nlogsource: { product: linux }\ndetection:\n  k: [evil]\n  condition: k`, { sqlite: { code: 'keyword-search' }, splunk: '"*evil*"' })
     expectQuery(rule(`  sel: { User|fieldref: TargetUser }\n  condition: sel`), { 'lucene@none': NOT_SUPPORTED, grep: 'grep -P \'^(?:(?=))\'' })
   })
 
   it('should put regexes ANDed at the top after the Splunk search, and table the rule fields', () => {
     expectQuery(rule(`  sel: { Image|endswith: '\\x.exe', CommandLine|re: '\\d{4}' }\n  f: { ParentImage|re|i: 'a"b' }\n  condition: sel and not f`, 'fields: [Image, CommandLine]\n'), {
-      splunk: 'Image="*\\\\x.exe" | regex CommandLine="\\\\d{4}" | where isnull(ParentImage) OR NOT match(ParentImage, "(?i)a\\"b") | table Image,CommandLine',
+      splunk: 'Image="*\\\\x.exe" | regex CommandLine="\\\\d{4}" | where NOT (isnotnull(ParentImage) AND match(ParentImage, "(?i)a\\"b")) | table Image,CommandLine',
     })
   })
 

@@ -3,6 +3,7 @@ import { compileExpression } from '../compiler/text-query-compiler'
 import { unsupported, UnsupportedFeatureError } from '../compiler/unsupported'
 import { backslashEscape, writePattern } from '../shared/pattern'
 import { defineTarget } from '../target'
+import { forEachLeaf } from '../../pipelines/map-expression'
 import { splitDeferred } from './splunk-deferral'
 
 /**
@@ -44,18 +45,21 @@ export const logpoint = defineTarget({
     inList: (f, values, nodes, ctx) => (nodes[0]!.cased ? undefined : `${field(f)} IN [${values.map((v) => value(literal(v, ctx))).join(', ')}]`),
   },
   compile: (expression, options) => {
-    const { search, deferred } = splitDeferred(expression)
+    const { search, regexes, where } = splitDeferred(expression)
     const compiled = search ? compileExpression(search, logpoint.dialect, options) : { query: '', warnings: [] }
     const parts = [compiled.query]
-    for (const { node, negated } of deferred) {
-      if (node.kind !== 'RegexMatchNode' || negated)
-        throw new UnsupportedFeatureError(
-          node.kind === 'RegexMatchNode' ? 'negated-regex' : 'fieldref',
-          `LogPoint cannot filter on ${node.kind === 'RegexMatchNode' ? 'a negated regex' : 'a comparison of two fields'} after the search`,
-          node.location,
-        )
+    const other = where[0]
+    if (other) {
+      let fieldref = false
+      forEachLeaf(other, (leaf) => (fieldref ||= leaf.kind === 'FieldRefNode'))
+      if (fieldref) throw new UnsupportedFeatureError('fieldref', 'LogPoint cannot filter on a comparison of two fields after the search', other.location)
+      if (other.kind === 'NotNode' && other.child.kind === 'RegexMatchNode')
+        throw new UnsupportedFeatureError('negated-regex', 'LogPoint cannot filter on a negated regex after the search', other.location)
+      throw new UnsupportedFeatureError('regex-not-top-level', 'LogPoint filters on a regex only with `| process regex()` after the search, so the regex must be ANDed with the rest of the rule', other.location)
+    }
+    for (const node of regexes) {
       const flags = (['i', 'm', 's'] as const).filter((k) => node.flags[k]).join('')
-      parts.push(`process regex(${value(backslashEscape('\\')((flags ? `(?${flags})` : '') + node.pattern))}, ${field(node.field!)}, "filter=true")`)
+      parts.push(`process regex(${value(backslashEscape('\\')((flags ? `(?${flags})` : '') + node.pattern))}, ${field(node.field)}, "filter=true")`)
     }
     return { query: parts.filter(Boolean).join(' | '), warnings: compiled.warnings }
   },
