@@ -1,8 +1,13 @@
 import type { ManifestIndex, RuleDetail } from './manifest-types'
 import type { ApiRule, ApiRules } from './schemas/api'
 
-/** A rule as the JSON API publishes it: metadata, ATT&CK, the detection and every target's query. */
-export function apiRule(d: RuleDetail): ApiRule {
+/**
+ * A rule as the JSON API publishes it: metadata, ATT&CK, the detection and every
+ * target's query. `formats` picks which conversions to include: all of them
+ * (`/api/rules/<slug>.json`), or only the plain queries (`/api/rules.json`, which
+ * would otherwise carry a Watcher and an NDJSON document per rule and pipeline).
+ */
+export function apiRule(d: RuleDetail, formats: 'all' | 'queries' = 'all'): ApiRule {
   const chip = (c: RuleDetail['attack'][number]['tactic']) => ({ id: c.id, url: c.url, known: c.known, ...(c.name ? { name: c.name } : {}) })
   return {
     id: d.id,
@@ -26,7 +31,7 @@ export function apiRule(d: RuleDetail): ApiRule {
       techniques: g.techniques.map((t) => ({ technique: chip(t.technique), subtechniques: t.subtechniques.map(chip) })),
     })),
     detection: { language: d.detection.language, text: d.detection.text },
-    queries: d.conversions.map((c) => ({
+    queries: d.conversions.filter((c) => formats === 'all' || c.format === 'default' || c.format === '').map((c) => ({
       target: c.target,
       pipeline: c.pipeline,
       format: c.format,
@@ -43,6 +48,6 @@ export function apiRules(index: ManifestIndex, details: readonly RuleDetail[]): 
     version: 1,
     attack_version: index.attackVersion,
     targets: index.targets.map((t) => ({ ...t, pipelines: [...t.pipelines], formats: [...t.formats] })),
-    rules: details.map(apiRule),
+    rules: details.map((d) => apiRule(d, 'queries')),
   }
 }

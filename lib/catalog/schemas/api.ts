@@ -38,7 +38,10 @@ export const apiRuleSchema = z.object({
   ),
   /** The detection as written. */
   detection: z.object({ language: z.string(), text: z.string() }),
-  /** Every target × pipeline × output format: the query, or why the target cannot express the rule. */
+  /**
+   * Every target × pipeline × output format: the query, or why the target cannot express the rule.
+   * `/api/rules.json` lists the plain queries (format `default`); `/api/rules/<slug>.json` every format.
+   */
   queries: z.array(
     z.object({
       target: z.string(),
