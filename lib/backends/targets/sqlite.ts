@@ -51,7 +51,9 @@ export const sqlite = defineTarget({
         if (node.field === null) return ctx.unsupported('keyword-search', 'SQLite has no column holding the whole event for a keyword search', node)
         const f = ident(node.field)
         if (node.op === 'eq') return `${f} IN (${node.value}, ${text(String(node.value))})`
-        return `(typeof(${f}) IN ('integer', 'real') AND ${f} ${COMPARE[node.op]} ${node.value})`
+        const op = `${COMPARE[node.op]} ${node.value}`
+        // A number stored as text (Windows event data is text) compares as the number it spells, as in the evaluator.
+        return `(typeof(${f}) IN ('integer', 'real') AND ${f} ${op} OR typeof(${f}) = 'text' AND ${f} REGEXP '${NUMERIC_TEXT}' AND CAST(trim(${f}, '${WHITESPACE}') AS REAL) ${op})`
       },
       // Booleans are stored as the text 'true'/'false' (SQLite has no boolean type).
       BooleanMatchNode: (node) => `lower(${ident(node.field)}) = '${node.value}'`,
@@ -79,6 +81,11 @@ export const sqlite = defineTarget({
 })
 
 const COMPARE = { lt: '<', lte: '<=', gt: '>', gte: '>=' } as const
+
+/** JavaScript's `\s` (what the evaluator trims around a number written as text), as literal characters. */
+const WHITESPACE = '\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff'
+/** A decimal number written as text, with optional surrounding whitespace (RE2 syntax). */
+const NUMERIC_TEXT = `^[${WHITESPACE}]*[-+]?([0-9]+([.][0-9]*)?|[.][0-9]+)([eE][-+]?[0-9]+)?[${WHITESPACE}]*$`
 
 const ident = (name: string) => `"${name.replaceAll('"', '""')}"`
 const text = (value: string) => `'${value.replaceAll("'", "''")}'`
