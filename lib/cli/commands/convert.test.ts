@@ -1,0 +1,49 @@
+import { execFile } from 'node:child_process'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { promisify } from 'node:util'
+import { describe, expect, it } from 'vitest'
+
+const run = promisify(execFile)
+const ROOT = path.resolve(__dirname, '../../..')
+const FIXTURES = path.join(ROOT, 'lib/backends/__fixtures__')
+const atlas = (...args: string[]) => run('node', [path.join(ROOT, 'bin/atlas.mjs'), ...args]).catch((e) => e as { code: number; stdout: string; stderr: string })
+
+describe('atlas convert and atlas targets', () => {
+  it('should print only the queries, a blank line between, and report what a target cannot say on stderr', async () => {
+    const result = await atlas('convert', path.join(FIXTURES, 'seed-mmc.yml'), path.join(FIXTURES, 'keywords.yml'), path.join(FIXTURES, 'lists.yml'), '--target', 'sqlite')
+    expect(result.code).toBe(1)
+    const queries = result.stdout.trimEnd().split('\n\n')
+    expect(queries).toHaveLength(2)
+    for (const query of queries) expect(query).toMatch(/^SELECT \* FROM "logs" WHERE /)
+    expect(result.stderr).toMatch(/keywords\.yml:\d+:\d+: error: SQLite has no column holding the whole event for a keyword search \[keyword-search\]/)
+  })
+
+  it('should print JSON records with the rule id, a user pipeline file applied', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'atlas-convert-'))
+    const pipeline = path.join(dir, 'soc.yml')
+    writeFileSync(pipeline, 'id: soc\nlabel: SOC\ndefaultDataSource: { table: events }\nfields: [{ map: { CommandLine: cmd } }]\n')
+    const { stdout } = await atlas('convert', path.join(FIXTURES, 'seed-mmc.yml'), '--target', 'sqlite', '--pipeline', pipeline, '--json')
+    const record = JSON.parse(stdout)
+    expect(record).toMatchObject({ id: '7a1c0d8e-3b1f-4c4b-9a57-0d1e7c3c9b10', ok: true, target: 'sqlite', pipeline: 'soc', warnings: [] })
+    expect(record.query).toMatch(/^SELECT \* FROM "events" WHERE .*NOT coalesce\("cmd" LIKE/)
+  })
+
+  it('should locate the errors of a bad pipeline file and convert nothing', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'atlas-convert-'))
+    const pipeline = path.join(dir, 'bad.yml')
+    writeFileSync(pipeline, 'id: soc\nlabel: SOC\nstrict: sometimes\n')
+    const result = await atlas('convert', path.join(FIXTURES, 'seed-mmc.yml'), '--target', 'splunk', '--pipeline', pipeline)
+    expect(result.code).toBe(1)
+    expect(result.stdout).toBe('')
+    expect(result.stderr).toContain(`${pipeline}:3:9: error: \`strict\`:`)
+  })
+
+  it('should list targets with their pipelines and formats', async () => {
+    const { stdout } = await atlas('targets')
+    expect(stdout).toMatch(/^sqlite {2}SQLite SQL\n {2}pipelines: sqlite-logs \(default\), sysmon, none\n {2}formats: {3}default$/m)
+    const list = JSON.parse((await atlas('targets', '--json')).stdout)
+    expect(list.find((t: { id: string }) => t.id === 'splunk')).toMatchObject({ language: 'spl', formats: expect.arrayContaining(['default', 'savedsearches']) })
+  })
+})
