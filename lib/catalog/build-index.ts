@@ -142,7 +142,7 @@ function logsources(details: readonly RuleDetail[]): LogSourceSummary[] {
       const fields: Record<string, number> = {}
       for (const r of rules) for (const f of r.fields) fields[f] = (fields[f] ?? 0) + 1
       const logsource = rules[0]!.logsource!
-      return { slug, logsource, rules: rules.map((r) => r.slug).sort(), fields, dataSources: dataSourceViews(logsource) }
+      return { slug, logsource, rules: rules.map((r) => r.slug).sort(), fields, dataSources: dataSourceViews(logsource, Object.keys(fields)) }
     })
     .sort((a, b) => a.slug.localeCompare(b.slug))
 }

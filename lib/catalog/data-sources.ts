@@ -1,4 +1,4 @@
-import { dataSourceOf, matchesLogSource, pipelines } from '../pipelines'
+import { dataSourceOf, mapFieldName, matchesLogSource, pipelines } from '../pipelines'
 import type { DataSourceView, LogSourceKey } from './manifest-types'
 
 const show = (value: unknown) => (Array.isArray(value) ? value.join(' | ') : String(value))
@@ -6,9 +6,10 @@ const show = (value: unknown) => (Array.isArray(value) ? value.join(' | ') : Str
 /**
  * What each pipeline turns a log source into (Sysmon event id and channel, ECS
  * event category, index pattern, Defender table): the concrete data to turn on.
+ * and the name each field the rules read gets there (null: the pipeline cannot map it).
  * Pipelines with nothing specific to say about the log source are left out.
  */
-export function dataSourceViews(logsource: LogSourceKey): DataSourceView[] {
+export function dataSourceViews(logsource: LogSourceKey, fields: readonly string[] = []): DataSourceView[] {
   return Object.values(pipelines).flatMap((pipeline): DataSourceView[] => {
     const specific = pipeline.logsources.some((rule) => matchesLogSource(rule.when, logsource))
     if (!specific) return []
@@ -20,6 +21,8 @@ export function dataSourceViews(logsource: LogSourceKey): DataSourceView[] {
     if (source.kqlTable) facts.push({ label: 'Table', value: source.kqlTable })
     if (source.table) facts.push({ label: 'SQL table', value: source.table })
     for (const [field, value] of Object.entries(source.conditions ?? {})) facts.push({ label: field, value: show(value) })
-    return facts.length ? [{ pipeline: pipeline.id, label: pipeline.label, facts }] : []
+    const mapped: Record<string, string | null> = {}
+    for (const field of fields) mapped[field] = mapFieldName(pipeline, logsource, field) ?? null
+    return facts.length ? [{ pipeline: pipeline.id, label: pipeline.label, facts, fields: mapped }] : []
   })
 }

@@ -97,6 +97,8 @@ export interface DataSourceView {
   readonly pipeline: string
   readonly label: string
   readonly facts: readonly { readonly label: string; readonly value: string }[]
+  /** Rule field → the pipeline's name for it; null when a strict pipeline cannot map it. */
+  readonly fields: Readonly<Record<string, string | null>>
 }
 
 export interface RuleDetail extends RuleSummary {

@@ -64,23 +64,38 @@ export default async function LogSourcePage({ params }: Props) {
         <RuleTable rules={getRuleSummaries(source.rules)} caption={`Rules that need ${source.slug}`} />
       </section>
       <section className="space-y-2">
-        <h2 className="text-lg font-semibold">Fields read ({fields.length})</h2>
-        <table className="text-sm">
-          <thead className="text-xs uppercase tracking-wide text-slate-500">
-            <tr>
-              <th scope="col" className="py-1 pe-6 text-left font-medium">Field</th>
-              <th scope="col" className="py-1 text-right font-medium">Rules</th>
-            </tr>
-          </thead>
-          <tbody>
-            {fields.map(([field, count]) => (
-              <tr key={field}>
-                <td className="py-0.5 pe-6 font-mono text-xs">{field}</td>
-                <td className="py-0.5 text-right font-mono text-xs">{count}</td>
+        <h2 className="text-lg font-semibold">Fields read ({fields.length}) and their name in each pipeline</h2>
+        <div className="overflow-x-auto rounded border border-slate-200 dark:border-slate-800">
+          <table className="w-full text-left text-sm">
+            <thead className="bg-slate-50 text-xs tracking-wide text-slate-500 dark:bg-slate-900 dark:text-slate-400">
+              <tr>
+                <th scope="col" className="px-3 py-1.5 font-medium uppercase">Field</th>
+                <th scope="col" className="px-3 py-1.5 text-right font-medium uppercase">Rules</th>
+                {source.dataSources.map((d) => (
+                  <th key={d.pipeline} scope="col" className="px-3 py-1.5 font-mono font-medium" title={d.label}>
+                    {d.pipeline}
+                  </th>
+                ))}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody className="divide-y divide-slate-100 font-mono text-xs dark:divide-slate-800">
+              {fields.map(([field, count]) => (
+                <tr key={field}>
+                  <td className="px-3 py-1">{field}</td>
+                  <td className="px-3 py-1 text-right">{count}</td>
+                  {source.dataSources.map((d) => {
+                    const mapped = d.fields[field]
+                    return (
+                      <td key={d.pipeline} className={`px-3 py-1 ${mapped === field ? 'text-slate-400' : ''}`}>
+                        {mapped ?? <span className="text-red-600 dark:text-red-400">not mapped</span>}
+                      </td>
+                    )
+                  })}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </section>
     </div>
   )
