@@ -1,0 +1,79 @@
+import { afterAll, describe, expect, it } from 'vitest'
+import { convert } from '../backends/index'
+import { createGrepEngine } from '../backends/differential/engines/grep-engine'
+import { createLuceneEngine } from '../backends/differential/engines/lucene-engine'
+import { createSqliteEngine } from '../backends/differential/engines/sqlite-engine'
+import type { Engine } from '../backends/differential/types'
+import { matches, parseSigma, type SigmaRule } from '../sigma/index'
+import type { FlatEvent } from '../sigma/testing/event'
+
+/**
+ * The fuzzer's findings, minimized by hand from `lib/fuzz/__findings__/`:
+ * fixed ones as regression tests; open ones (`known-findings.ts`) as
+ * `it.fails` — they assert the right behaviour, so they start failing (and
+ * the known entry should go) when the owner's fix lands.
+ */
+const engines: Engine[] = []
+afterAll(() => engines.forEach((e) => e.close?.()))
+
+function rule(detection: string): SigmaRule {
+  const text = `title: fuzz finding\nlogsource: {category: test}\ndetection:\n${detection}\n`
+  const collection = parseSigma(text, 'finding.yml')
+  expect(collection.diagnostics.filter((d) => d.severity === 'error')).toEqual([])
+  return collection.documents[0] as SigmaRule
+}
+
+/** The engine's verdict on each event, next to the reference evaluator's. */
+function verdicts(make: () => Engine, detection: string, events: readonly FlatEvent[]) {
+  const engine = make()
+  engines.push(engine)
+  const r = rule(detection)
+  const result = convert(r, { documents: [r], diagnostics: [] }, { target: engine.target, pipeline: engine.pipeline ?? 'none' })
+  expect(result.ok).toBe(true)
+  const ran = engine.run(result.ok ? result.query : '', events, r.expression)
+  return { engine: ran.ok ? ran.matched : ran.error, reference: events.map((e) => matches(r.expression, e)) }
+}
+
+describe('fixed findings', () => {
+  it('should write control characters of a value as escapes in a grep pattern (UTF-16 NUL, line break)', () => {
+    const r = rule("  sel:\n    Payload|wide|contains: 'ab'\n  sel2:\n    Other: \"x\\ny\"\n  condition: sel or sel2")
+    const result = convert(r, { documents: [r], diagnostics: [] }, { target: 'grep' })
+    expect(result.ok && result.query).toContain('a\\x{0}b\\x{0}')
+    expect(result.ok && /[\0\n]/.test(result.query)).toBe(false)
+  })
+
+  it('should agree with real grep on an event holding NUL characters', () => {
+    const { engine, reference } = verdicts(() => createGrepEngine({ form: 'raw' }), "  sel:\n    y|wide: c\n  condition: sel", [{ y: 'c\0' }, { y: 'd\0' }])
+    expect(engine).toEqual(reference)
+    expect(reference).toEqual([true, false])
+  })
+
+  it('should match cidr only against standard address spellings, not inet_aton forms such as 172.10.54136', () => {
+    const r = rule("  sel:\n    ip|cidr: 172.10.0.0/16\n  condition: sel")
+    expect(['172.10.211.120', '172.10.54136', '2886390648', '0xac.10.1.1', '::ffff:172.10.1.1'].map((ip) => matches(r.expression, { ip }))).toEqual([
+      true, false, false, false, true,
+    ])
+  })
+
+  it('should compare a number written as text in sqlite as the evaluator does (fixed by the sqlite owner in 2633277)', () => {
+    const { engine, reference } = verdicts(createSqliteEngine, '  sel:\n    f|gte: 7\n  condition: sel', [{ f: '184' }, { f: 184 }, { f: '3' }])
+    expect(engine).toEqual(reference)
+  })
+})
+
+describe('open findings (known-findings.ts)', () => {
+  it.fails('should run a sqlite query for a value holding NUL, or answer Unsupported [sqlite-nul]', () => {
+    const { engine, reference } = verdicts(createSqliteEngine, "  sel:\n    f|wide|contains: 'a'\n  condition: sel", [{ f: 'xa\0y' }])
+    expect(engine).toEqual(reference)
+  })
+
+  it.fails('should match a wildcard-only keyword against a number value in grep jsonl [grep-jsonl-empty-keyword]', () => {
+    const { engine, reference } = verdicts(() => createGrepEngine({ form: 'jsonl' }), "  keywords:\n    - '*'\n  condition: not keywords", [{ Message: 4 }, { Message: 'x' }])
+    expect(engine).toEqual(reference)
+  })
+
+  it.fails('should evaluate a field used both as a number and as text in the lucene harness [lucene-mixed-field-types]', () => {
+    const { engine, reference } = verdicts(createLuceneEngine, "  sel:\n    f|gt: 1\n  sel2:\n    f|endswith: 'c'\n  condition: sel or sel2", [{ f: 'abc' }, { f: 5 }])
+    expect(engine).toEqual(reference)
+  })
+})
