@@ -126,7 +126,8 @@ function cidrMatches(node: CidrMatchNode, event: unknown): boolean {
     return false
   }
   return fieldValues(event, node.field).some((value) => {
-    if (typeof value !== 'string' || !ipaddr.isValid(value)) return false
+    // Only the standard spellings are addresses: not inet_aton's `10.1`, `4294967295` or `0x7f.1`, which ipaddr.isValid accepts.
+    if (typeof value !== 'string' || !(ipaddr.IPv4.isValidFourPartDecimal(value) || ipaddr.IPv6.isValid(value))) return false
     let address = ipaddr.parse(value)
     if (address.kind() !== network[0].kind() && address.kind() === 'ipv6' && (address as ipaddr.IPv6).isIPv4MappedAddress()) {
       address = (address as ipaddr.IPv6).toIPv4Address()
