@@ -66,3 +66,13 @@ describe('kibana-ndjson', () => {
     expect(kibanaRuleImportSchema.safeParse(withoutRisk).success).toBe(false)
   })
 })
+
+describe('kibana-ndjson for correlations', () => {
+  it('should widen the default look-back to the interval plus the correlation timespan, and refuse a given one that is shorter', () => {
+    const rule = { ...ruleMeta(), type: 'correlation', timespan: { text: '1h', seconds: 3600 } }
+    const result = renderKibanaNdjson(formatInput({ language: 'eql', rule }))
+    if (!result.ok) throw new Error(result.reason)
+    expect(JSON.parse(result.text)).toMatchObject({ interval: '5m', from: 'now-65m' })
+    expect(renderKibanaNdjson(formatInput({ language: 'eql', rule, schedule: { interval: '5m', lookback: '30m' } }))).toMatchObject({ ok: false, code: 'bad-schedule' })
+  })
+})

@@ -30,9 +30,23 @@ export function resolveSchedule(input: FormatInput): ResolvedSchedule | Extract<
   if (!lookback) return bad(`schedule lookback \`${lookbackText}\` is not <number><s|m|h|d>`)
   if (lookback.seconds < interval.seconds)
     return bad(`schedule lookback ${lookback.text} is shorter than the interval ${interval.text}: events would be missed`)
+  // A correlation needs its whole timespan inside every run's look-back.
+  const span = correlationSeconds(input)
+  if (span !== undefined && lookback.seconds < interval.seconds + span) {
+    if (input.schedule?.lookback !== undefined)
+      return bad(`schedule lookback ${lookback.text} is shorter than the interval ${interval.text} plus the correlation timespan: windows would be cut`)
+    const seconds = interval.seconds + span
+    return { interval, lookback: { text: formatDuration(seconds), seconds }, maxAlerts: input.schedule?.maxAlerts ?? DEFAULT_SCHEDULE.maxAlerts }
+  }
   const maxAlerts = input.schedule?.maxAlerts ?? DEFAULT_SCHEDULE.maxAlerts
   if (!Number.isInteger(maxAlerts) || maxAlerts < 1) return bad(`max alerts must be a positive integer, not ${maxAlerts}`)
   return { interval, lookback, maxAlerts }
+}
+
+/** The timespan of a correlation document, in seconds. */
+function correlationSeconds(input: FormatInput): number | undefined {
+  const timespan = (input.rule as { timespan?: { seconds?: unknown } }).timespan
+  return typeof timespan?.seconds === 'number' ? timespan.seconds : undefined
 }
 
 function bad(reason: string): Extract<FormatResult, { ok: false }> {
