@@ -13,7 +13,10 @@ const MAX_RUNS = 100
  * - event_count "at least N" → `sequence by … with maxspan=… [a or b] with runs=N`,
  *   N events of the rules within the timespan (N ≤ 100);
  * - temporal (order not required) is unsupported: a sequence enforces an
- *   order and would miss the other orders; so are the aggregating types.
+ *   order and would miss the other orders, and `sample` has no time span;
+ *   so are the aggregating types.
+ * Non-optional join keys match non-null values only, as the reference
+ * evaluator leaves events without a group-by value out of every group.
  */
 export function eqlCorrelation(ctx: CorrelationContext): string {
   const { correlation } = ctx
@@ -39,7 +42,7 @@ export function eqlCorrelation(ctx: CorrelationContext): string {
       return `sequence${by} with maxspan=${span}\n  [${step}] with runs=${n}`
     }
     case 'temporal':
-      return ctx.unsupported('correlation-order', 'EQL sequences enforce an order: an unordered temporal correlation would miss its rules in other orders (write it as temporal_ordered if the order is known)')
+      return ctx.unsupported('correlation-order', 'EQL sequences enforce an order (an unordered temporal correlation would miss the other orders) and EQL samples have no time span (write it as temporal_ordered if the order is known)')
     default:
       return ctx.unsupported('correlation-aggregate', `EQL cannot aggregate values (${correlation.correlationType}); the esql target can`)
   }
