@@ -70,3 +70,55 @@ describe('parseFastYaml', () => {
     )
   })
 })
+
+describe('parseFastYaml on mutated corpus rules', () => {
+  const sample = files.filter((_, i) => i % 60 === 0).map((f) => readFileSync(path.join(SIGMA_RULES, f), 'utf8'))
+  const inserts = [':', ': ', '-', '- ', "'", '"', ' ', '  ', '\n', '#', ' #', '|', '>', '[', ']', '{', '}', ',', '*', '&a ', '!', '\t', '\\', '---\n', '?', '%']
+  const mutation = fc.record({
+    file: fc.nat({ max: sample.length - 1 }),
+    at: fc.double({ min: 0, max: 1, noNaN: true }),
+    remove: fc.nat({ max: 4 }),
+    insert: fc.constantFrom(...inserts),
+  })
+
+  it('should give parseSigma the same result as the yaml package, or decline, after random edits', () => {
+    fc.assert(
+      fc.property(fc.array(mutation, { minLength: 1, maxLength: 3 }), (edits) => {
+        let text = sample[edits[0]!.file]!
+        for (const edit of edits) {
+          const at = Math.floor(edit.at * text.length)
+          text = text.slice(0, at) + edit.insert + text.slice(at + edit.remove)
+        }
+        expect(parseSigma(text, 'm.yml')).toEqual(parseSigma(text, 'm.yml', { yamlReader: 'yaml' }))
+      }),
+      { numRuns: 1000 },
+    )
+  })
+
+  it('should give parseSigma the same result as the yaml package, or decline, after random line edits', () => {
+    const edit = fc.record({
+      line: fc.double({ min: 0, max: 1, noNaN: true }),
+      op: fc.constantFrom('duplicate', 'delete', 'indent', 'dedent', 'swap', 'blank', 'comment', 'marker'),
+    })
+    fc.assert(
+      fc.property(fc.nat({ max: sample.length - 1 }), fc.array(edit, { minLength: 1, maxLength: 4 }), (file, edits) => {
+        const lines = sample[file]!.split('\n')
+        for (const { line, op } of edits) {
+          const i = Math.floor(line * lines.length)
+          const text = lines[i] ?? ''
+          if (op === 'duplicate') lines.splice(i, 0, text)
+          else if (op === 'delete') lines.splice(i, 1)
+          else if (op === 'indent') lines[i] = ' ' + text
+          else if (op === 'dedent') lines[i] = text.replace(/^ {1,2}/, '')
+          else if (op === 'swap' && i + 1 < lines.length) lines.splice(i, 2, lines[i + 1]!, text)
+          else if (op === 'blank') lines.splice(i, 0, '')
+          else if (op === 'comment') lines.splice(i, 0, ' '.repeat(i % 7) + '# note')
+          else if (op === 'marker') lines.splice(i, 0, '---')
+        }
+        const text = lines.join('\n')
+        expect(parseSigma(text, 'm.yml')).toEqual(parseSigma(text, 'm.yml', { yamlReader: 'yaml' }))
+      }),
+      { numRuns: 1000 },
+    )
+  })
+})

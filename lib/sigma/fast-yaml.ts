@@ -87,8 +87,11 @@ function parseDocuments(text: string): FastDocument[] {
   const isBlank = (from: number, to: number) => lines.slice(from, to).every((l) => l.text.trim() === '' || l.text.trimStart().startsWith('#'))
   // Content before a first `---` that is only comments is not a document.
   if (segments.length > 1 && isBlank(segments[0]![1], segments[0]![2])) segments.shift()
-  return segments.map(([start, from, to], index) => {
+  return segments.map(([marker, from, to], index) => {
     if (isBlank(from, to)) bail()
+    // Without a `---`, a document starts at its first line that is not blank or a comment.
+    const hasMarker = from > 0
+    const start = hasMarker ? marker : lines.slice(from, to).find((l) => l.text.trim() !== '' && !l.text.trimStart().startsWith('#'))!.start
     const end = index + 1 < segments.length ? segments[index + 1]![0] : text.length
     return parseDocument(text, lines.slice(from, to), start, end)
   })
@@ -102,9 +105,21 @@ function parseDocument(text: string, lines: Line[], start: number, end: number):
   reader.skipBlank()
   if (!reader.done()) bail()
   // Like `yaml`, the contents end after the last line that is not blank or a comment.
-  const last = [...lines].reverse().find((l) => l.text.trim() !== '' && !l.text.trimStart().startsWith('#'))!
+  // `yaml` ends a document that ends in an empty value (`key:`) oddly: declined.
+  if (endsEmpty(contents)) bail()
+  // (An indented comment after the last line would belong to the contents in `yaml`: declined.)
+  const last = [...lines].reverse().find((l) => l.text.trim() !== '' && !(l.indent === 0 && l.text.startsWith('#')))!
+  if (last.text.trimStart().startsWith('#')) bail()
   const contentEnd = Math.min(last.start + last.text.length + 1, end)
   return { contents, range: [start, contentEnd, end] }
+}
+
+function endsEmpty(node: Node | undefined): boolean {
+  if (node instanceof YAMLMap || node instanceof YAMLSeq) {
+    const last = node.items[node.items.length - 1] as Node | Pair | undefined
+    return endsEmpty(last instanceof Pair ? (last.value as Node) : last)
+  }
+  return node instanceof Scalar && node.value === null && node.source === ''
 }
 
 const COMMENT = /\s+#.*$|^#.*$/
@@ -314,7 +329,7 @@ function splitEntry(content: string): { key: string; colon: number; value: strin
   let colon: number
   if (content[0] === '"' || content[0] === "'") {
     const close = quoteEnd(content, 0)
-    if (close === -1 || content[close] !== ':') return undefined
+    if (close === -1 || content[close] !== ':' || (content[close + 1] !== undefined && content[close + 1] !== ' ')) return undefined
     colon = close
   } else {
     if (/^[[\]{},#&*!|>%@`?]/.test(content) || content.startsWith('- ')) return undefined
