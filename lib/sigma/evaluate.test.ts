@@ -1,3 +1,4 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import { testRule } from './test-rule'
 
@@ -96,5 +97,33 @@ describe('matches: the reference evaluator', () => {
     expect(match({ Enabled: true })).toBe(true)
     expect(match({ Enabled: 'True' })).toBe(true)
     expect(match({ Enabled: false })).toBe(false)
+  })
+})
+
+describe('matches: properties', () => {
+  const rules = [
+    testRule("sel:\n    Image|endswith: '\\\\a.exe'\n    CommandLine|re: 'x+y'\nkw:\n    - 'z'\ncondition: sel or kw"),
+    testRule('sel:\n    A|cidr: 10.0.0.0/8\n    B|gte: 3\n    C: null\n    D|exists: true\n    E|fieldref: F\n    G|hour: 3\ncondition: not sel'),
+    testRule("sel:\n    A.b.c|contains|all:\n        - x\n        - y\n    N: 1\n    T: true\ncondition: sel"),
+  ]
+
+  it('should return a boolean for any JSON value as the event, never throw', () => {
+    fc.assert(
+      fc.property(fc.jsonValue(), fc.nat({ max: rules.length - 1 }), (event, index) => {
+        expect(typeof rules[index]!.match(event)).toBe('boolean')
+      }),
+      { numRuns: 2000 },
+    )
+  })
+
+  it('should return a boolean for events with random values in the rules\' fields', () => {
+    const value = fc.oneof(fc.string(), fc.integer(), fc.double(), fc.boolean(), fc.constant(null), fc.array(fc.string(), { maxLength: 3 }), fc.ipV4(), fc.ipV6(), fc.date().map((d) => (Number.isNaN(d.getTime()) ? 'x' : d.toISOString())))
+    const event = fc.record({ A: value, B: value, C: value, D: value, E: value, F: value, G: value, Image: value, CommandLine: value, N: value, T: value }, { requiredKeys: [] })
+    fc.assert(
+      fc.property(event, fc.nat({ max: rules.length - 1 }), (e, index) => {
+        expect(typeof rules[index]!.match(e)).toBe('boolean')
+      }),
+      { numRuns: 2000 },
+    )
   })
 })
