@@ -1,7 +1,6 @@
 import type { Metadata } from 'next'
 import type { ReactNode } from 'react'
 import { SiteHeader } from '@/components/site-header'
-import { getIndex } from '@/lib/catalog/manifest'
 import './globals.css'
 
 export const metadata: Metadata = {
@@ -12,9 +11,6 @@ export const metadata: Metadata = {
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
-      <head>
-        <style dangerouslySetInnerHTML={{ __html: getIndex().highlightCss }} />
-      </head>
       <body className="min-h-screen bg-white text-slate-900 antialiased dark:bg-slate-950 dark:text-slate-100">
         <SiteHeader />
         <main id="main" className="mx-auto max-w-7xl px-4 py-5" data-pagefind-body>

@@ -10,7 +10,6 @@ import type {
   TechniqueSummary,
 } from './manifest-types'
 import { dataSourceViews } from './data-sources'
-import { highlightCss } from './highlight'
 
 /** Raw rule details become the index the list pages, the matrix and the search read. */
 export function buildIndex(details: readonly RuleDetail[], targets: readonly TargetSummary[]): ManifestIndex {
@@ -23,9 +22,6 @@ export function buildIndex(details: readonly RuleDetail[], targets: readonly Tar
     tactics: tactics(details),
     techniques: techniques(details),
     logsources: logsources(details),
-    highlightCss: highlightCss(
-      details.flatMap((d) => [d.detection.html, ...d.native.map((n) => n.html), ...d.conversions.map((c) => c.html ?? '')]),
-    ),
   }
 }
 

@@ -1,4 +1,5 @@
-import { createHighlighter, type BundledLanguage, type Highlighter } from 'shiki'
+import { createCssVariablesTheme, createHighlighter, type BundledLanguage, type Highlighter } from 'shiki'
+import { createJavaScriptRegexEngine } from 'shiki/engine/javascript'
 
 /** Query and document languages → the shiki grammar that colours them best. */
 const GRAMMAR: Record<string, BundledLanguage | 'text'> = {
@@ -21,34 +22,54 @@ const GRAMMAR: Record<string, BundledLanguage | 'text'> = {
 }
 
 const LANGUAGES = [...new Set(Object.values(GRAMMAR).filter((l) => l !== 'text'))] as BundledLanguage[]
-const THEMES = { light: 'github-light', dark: 'github-dark' } as const
-/** The themes' default colours: tokens in them need no span (the `pre` sets them). */
-const PLAIN = { light: '#24292e', dark: '#e1e4e8', lightBg: '#fff', darkBg: '#24292e' }
+
+/**
+ * One theme whose colours are token kinds (`var(--hl-token-keyword)`): code is
+ * tokenized once (a light and a dark theme would tokenize it twice) and each token
+ * gets a class (`hl-keyword`) that app/globals.css colours for light and dark.
+ */
+const theme = createCssVariablesTheme({ name: 'atlas', variablePrefix: '--hl-', fontStyle: true })
 
 let highlighter: Promise<Highlighter> | undefined
 
 const escape = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
 
+/** `var(--hl-token-keyword)` → `hl-keyword`; the foreground colour needs no class. */
+function tokenClass(color: string | undefined): string | null {
+  const kind = color && /--hl-token-([a-z-]+)/.exec(color)?.[1]
+  return kind ? `hl-${kind}` : null
+}
+
 /**
  * Highlight code at build time into compact HTML: each coloured token is a span
- * with one class naming its light and dark colour (`k032f62_9ecbff`), defined by
- * `highlightCss`. Shiki's own HTML (inline styles per token) is about 3× larger,
- * and rule pages carry dozens of queries. Unknown languages (Lucene …) are escaped text.
+ * with one class naming its kind (`<span class="hl-string">`); `pre.shiki` and
+ * the `hl-*` classes are styled in app/globals.css. Languages without a grammar
+ * (Lucene …) come out as escaped text.
  */
 export async function highlight(code: string, language: string): Promise<string> {
-  highlighter ??= createHighlighter({ themes: Object.values(THEMES), langs: LANGUAGES })
+  const key = `${language}\0${code}`
+  const known = memo.get(key)
+  if (known !== undefined) return known
+  const html = await render(code, language)
+  if (memo.size >= MEMO_SIZE) memo.delete(memo.keys().next().value!)
+  memo.set(key, html)
+  return html
+}
+
+/** Pipelines often leave a query unchanged (and formats embed it): highlight each text once. */
+const memo = new Map<string, string>()
+const MEMO_SIZE = 2000
+
+async function render(code: string, language: string): Promise<string> {
+  highlighter ??= createHighlighter({ themes: [theme], langs: LANGUAGES, engine: createJavaScriptRegexEngine() })
   const h = await highlighter
   const lang = GRAMMAR[language.toLowerCase()] ?? 'text'
-  const { tokens } = h.codeToTokens(code, { lang, themes: THEMES, defaultColor: false })
+  const { tokens } = h.codeToTokens(code, { lang, theme: 'atlas' })
   const lines = tokens.map((line) => {
     let html = ''
     let open: string | null = null
     for (const token of line) {
-      const style = (token.htmlStyle ?? {}) as Record<string, string>
-      const light = (style['--shiki-light'] ?? PLAIN.light).toLowerCase()
-      const dark = (style['--shiki-dark'] ?? PLAIN.dark).toLowerCase()
-      const italic = /italic/.test(style['--shiki-light-font-style'] ?? '') ? '_i' : ''
-      const name = light === PLAIN.light && dark === PLAIN.dark && !italic ? null : `k${light.slice(1)}_${dark.slice(1)}${italic}`
+      const name = tokenClass(token.color)
       if (name !== open) {
         if (open) html += '</span>'
         if (name) html += `<span class="${name}">`
@@ -59,20 +80,4 @@ export async function highlight(code: string, language: string): Promise<string>
     return open ? `${html}</span>` : html
   })
   return `<pre class="shiki" tabindex="0" data-language="${escape(language)}"><code>${lines.join('\n')}</code></pre>`
-}
-
-/** The CSS for every token class used in the given HTML: light colours, and dark ones for a dark scheme. */
-export function highlightCss(htmls: Iterable<string>): string {
-  const names = new Set<string>()
-  for (const html of htmls) for (const match of html.matchAll(/class="(k[0-9a-f]+_[0-9a-f]+(?:_i)?)"/g)) names.add(match[1]!)
-  const sorted = [...names].sort()
-  const rule = (name: string, scheme: 'light' | 'dark') => {
-    const [, light, dark, italic] = /^k([0-9a-f]+)_([0-9a-f]+)(_i)?$/.exec(name)!
-    return `.shiki .${name}{color:#${scheme === 'light' ? light : dark}${italic ? ';font-style:italic' : ''}}`
-  }
-  return [
-    `.shiki{color:${PLAIN.light};background-color:${PLAIN.lightBg}}`,
-    ...sorted.map((n) => rule(n, 'light')),
-    `@media (prefers-color-scheme:dark){.shiki{color:${PLAIN.dark};background-color:${PLAIN.darkBg}}${sorted.map((n) => rule(n, 'dark')).join('')}}`,
-  ].join('\n')
 }

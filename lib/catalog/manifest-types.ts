@@ -175,6 +175,4 @@ export interface ManifestIndex {
   /** Every technique that a rule maps to (with its parent), keyed by id. */
   readonly techniques: Readonly<Record<string, TechniqueSummary>>
   readonly logsources: readonly LogSourceSummary[]
-  /** CSS for the token classes of the build-time highlighted code (see lib/catalog/highlight.ts). */
-  readonly highlightCss: string
 }
