@@ -20,11 +20,34 @@ export const KNOWN_FINDINGS: readonly KnownFinding[] = [
     matches: (f) => f.kind === 'engine-error' && f.where.startsWith('sqlite') && /unrecognized token|incomplete input/.test(f.message) && /\0/.test(f.detail ?? ''),
   },
   {
-    id: 'grep-jsonl-empty-keyword',
+    id: 'grep-jsonl-wildcard-vs-number',
     note:
-      'grep jsonl: a keyword with no literal text (`*`, `\'\'`) is looked for only in string members, so it misses an ' +
-      'event whose only value is a number or boolean, which the evaluator matches (grep-json.ts jsonKeyword).',
-    matches: (f) => f.kind === 'disagreement' && f.where === 'grep-jsonl' && /\(\?&c\)\*(?:\(\?i:\))?\(\?&c\)\*"/.test(f.detail ?? ''),
+      'grep jsonl: a value or keyword with wildcards (`*`, `5*`, or an empty keyword) is looked for only in string ' +
+      'members, so it misses a JSON number or boolean member whose text it matches, which the evaluator matches ' +
+      '(numbers equal their string form) — grep-json.ts jsonKeyword/stringMatch.',
+    matches: (f) => f.kind === 'disagreement' && f.where === 'grep-jsonl' && /^event: .*":(?:-?\d|true|false)/m.test(f.detail ?? ''),
+  },
+  {
+    id: 'kql-keyword-path-segment',
+    note:
+      'kql (sentinel-windows-event): a field whose dotted name has a Kusto keyword or an empty segment (`find.`) is ' +
+      'written as EventData.find[\'\'], which Kusto rejects; such segments need [\'…\'] brackets.',
+    matches: (f) => f.kind === 'kql-parse' && /KS006|bracketted|Missing name/.test(f.message),
+  },
+  {
+    id: 'grep-pcre-backtracking',
+    note:
+      'grep: a rule regex with nested quantifiers is passed to PCRE, which backtracks; on some lines grep stops with ' +
+      '"exceeded PCRE\'s backtracking limit" (exit 2). The evaluator (RE2) is linear; grep -P has no linear mode.',
+    matches: (f) => f.kind === 'engine-error' && f.where.startsWith('grep') && /backtracking limit|PCRE.*limit/.test(f.message),
+  },
+  {
+    id: 'lucene-ipv4-mapped-cidr',
+    note:
+      'lucene: a cidr written as an IPv4-mapped IPv6 network (`::ffff:10.0.0.246/127`) and the address ' +
+      '`::ffff:a00:f6`: the evaluator matches, the Elasticsearch-semantics harness does not (ES stores IPv4 ' +
+      'addresses mapped; which side is right is open).',
+    matches: (f) => f.kind === 'disagreement' && f.where.startsWith('lucene') && /::ffff:/i.test(f.detail ?? ''),
   },
   {
     id: 'lucene-mixed-field-types',
@@ -34,7 +57,7 @@ export const KNOWN_FINDINGS: readonly KnownFinding[] = [
       '("031" = 31) differs from the evaluator\'s equality by text. Generated rules mix types on one field; real rules rarely do.',
     matches: (f) =>
       f.where.startsWith('lucene') &&
-      ((f.kind === 'engine-error' && /on a (?:number|ip) field|is not a boolean|range on a \w+ field/.test(f.message)) ||
+      ((f.kind === 'engine-error' && /on a (?:number|ip) field|is not a (?:boolean|number)|range on a \w+ field/.test(f.message)) ||
         (f.kind === 'disagreement' && /:[{[][^\]}]* TO /.test(f.detail ?? ''))),
   },
 ]
