@@ -1,4 +1,9 @@
 import { Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml'
+import { FlowReader } from './fast-yaml-flow'
+import { bail, newMap, newPair, newScalar, newSeq, UNSUPPORTED, type Node } from './fast-yaml-nodes'
+import { quoteEnd, scalar } from './fast-yaml-scalars'
+
+export { resolvePlain } from './fast-yaml-scalars'
 
 /**
  * A fast reader for the plain YAML that Sigma rules are written in: block maps
@@ -14,31 +19,6 @@ export interface FastDocument {
   readonly contents: YAMLMap | YAMLSeq | Scalar | null
   /** [start, contents end, end] as in `yaml`'s Document.range. */
   readonly range: [number, number, number]
-}
-
-type Node = YAMLMap | YAMLSeq | Scalar
-
-/*
- * Nodes are made as the `yaml` classes would make them, without their
- * constructors, which define the node-type tag with Object.defineProperty
- * (a third of the reading time). The tag is the same registered symbol, so
- * `isMap`/`isSeq`/`isScalar`/`isPair` and the prototype methods work alike.
- */
-const NODE_TYPE = Symbol.for('yaml.node.type')
-const TAGS = { map: Symbol.for('yaml.map'), seq: Symbol.for('yaml.seq'), scalar: Symbol.for('yaml.scalar'), pair: Symbol.for('yaml.pair') }
-
-function make<T extends object>(prototype: T, tag: symbol, fields: Record<string, unknown>): T {
-  return Object.assign(Object.create(prototype) as T, { [NODE_TYPE]: tag }, fields)
-}
-const newScalar = (value: unknown): Scalar => make(Scalar.prototype as Scalar, TAGS.scalar, { value })
-const newMap = (): YAMLMap => make(YAMLMap.prototype, TAGS.map, { items: [] })
-const newSeq = (): YAMLSeq => make(YAMLSeq.prototype, TAGS.seq, { items: [] })
-const newPair = (key: Scalar, value: Node): Pair => make(Pair.prototype as Pair, TAGS.pair, { key, value })
-
-class Unsupported {}
-const UNSUPPORTED = new Unsupported()
-function bail(): never {
-  throw UNSUPPORTED
 }
 
 interface Line {
@@ -121,8 +101,6 @@ function endsEmpty(node: Node | undefined): boolean {
   }
   return node instanceof Scalar && node.value === null && node.source === ''
 }
-
-const COMMENT = /\s+#.*$|^#.*$/
 
 class BlockReader {
   private index = 0
@@ -348,158 +326,3 @@ function splitEntry(content: string): { key: string; colon: number; value: strin
   return { key: content.slice(0, colon).trimEnd(), colon, value: value.trimEnd(), valueStart: colon + 1 + afterColon.length - value.length }
 }
 
-/** The index just after the closing quote of a quoted scalar starting at `start`, or -1. */
-function quoteEnd(text: string, start: number): number {
-  const quote = text[start]
-  for (let i = start + 1; i < text.length; i++) {
-    if (quote === '"' && text[i] === '\\') i++
-    else if (text[i] === quote) {
-      if (quote === "'" && text[i + 1] === "'") i++
-      else return i + 1
-    }
-  }
-  return -1
-}
-
-/** A one-line scalar: quoted, or plain with its value resolved as YAML 1.2's core schema does. */
-function scalar(content: string, offset: number): Scalar {
-  const first = content[0]
-  if (first === '"' || first === "'") {
-    const end = quoteEnd(content, 0)
-    if (end === -1) bail()
-    const rest = content.slice(end)
-    if (rest.trim() !== '' && !/^\s+#/.test(rest)) bail()
-    const inner = content.slice(1, end - 1)
-    const node = newScalar(first === "'" ? inner.replace(/''/g, "'") : unescapeDouble(inner))
-    node.type = first === "'" ? Scalar.QUOTE_SINGLE : Scalar.QUOTE_DOUBLE
-    node.range = [offset, offset + end, offset + end]
-    node.source = node.value as string
-    return node
-  }
-  if (/^[[\]{},#&*!|>%@`]/.test(content) || /^[-?:](\s|$)/.test(content)) bail()
-  const text = content.replace(COMMENT, '')
-  if (text.includes(': ') || text.endsWith(':') || text.includes(' #')) bail()
-  const node = newScalar(resolvePlain(text))
-  node.type = Scalar.PLAIN
-  node.range = [offset, offset + text.length, offset + text.length]
-  node.source = text
-  return node
-}
-
-const ESCAPES: Readonly<Record<string, string>> = {
-  '0': '\0', a: '\x07', b: '\b', t: '\t', n: '\n', v: '\v', f: '\f', r: '\r', e: '\x1b',
-  ' ': ' ', '"': '"', '/': '/', '\\': '\\', N: '\u0085', _: '\u00a0', L: '\u2028', P: '\u2029',
-}
-
-function unescapeDouble(inner: string): string {
-  return inner.replace(/\\(x[0-9a-fA-F]{2}|u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|.)/g, (_, code: string) => {
-    if (code.length > 1) return String.fromCodePoint(parseInt(code.slice(1), 16))
-    const escaped = ESCAPES[code]
-    return escaped ?? bail()
-  })
-}
-
-/** YAML 1.2 core schema, as the `yaml` package resolves plain scalars. */
-export function resolvePlain(text: string): string | number | boolean | null {
-  if (text === '' || text === '~' || text === 'null' || text === 'Null' || text === 'NULL') return null
-  if (/^(true|True|TRUE)$/.test(text)) return true
-  if (/^(false|False|FALSE)$/.test(text)) return false
-  if (/^0o[0-7]+$/.test(text)) return parseInt(text.slice(2), 8)
-  if (/^[-+]?[0-9]+$/.test(text)) return Number(text)
-  if (/^0x[0-9a-fA-F]+$/.test(text)) return parseInt(text.slice(2), 16)
-  if (/^[-+]?\.(inf|Inf|INF)$/.test(text)) return text[0] === '-' ? -Infinity : Infinity
-  if (/^\.(nan|NaN|NAN)$/.test(text)) return NaN
-  if (/^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)[eE][-+]?[0-9]+$/.test(text)) return parseFloat(text)
-  if (/^[-+]?(\.[0-9]+|[0-9]+\.[0-9]*)$/.test(text)) return parseFloat(text)
-  return text
-}
-
-/** One-line flow collections: `[a, 'b', {c: d}]`. */
-class FlowReader {
-  constructor(
-    private readonly source: string,
-    public position: number,
-  ) {}
-
-  private skipSpaces(): void {
-    while (this.source[this.position] === ' ') this.position++
-  }
-
-  value(): Node {
-    this.skipSpaces()
-    const char = this.source[this.position]
-    if (char === '[') return this.list()
-    if (char === '{') return this.map()
-    return this.scalar()
-  }
-
-  private list(): YAMLSeq {
-    const seq = newSeq()
-    seq.flow = true
-    const start = this.position++
-    this.items(']', () => seq.items.push(this.value()))
-    seq.range = [start, this.position, this.position]
-    return seq
-  }
-
-  private map(): YAMLMap {
-    const map = newMap()
-    map.flow = true
-    const start = this.position++
-    const keys = new Set<unknown>()
-    this.items('}', () => {
-      const key = this.scalar(true)
-      if (keys.has(key.value)) bail()
-      keys.add(key.value)
-      this.skipSpaces()
-      if (this.source[this.position] !== ':') bail()
-      this.position++
-      map.items.push(newPair(key, this.value()))
-    })
-    map.range = [start, this.position, this.position]
-    return map
-  }
-
-  private items(close: string, item: () => void): void {
-    this.skipSpaces()
-    if (this.source[this.position] === close) {
-      this.position++
-      return
-    }
-    for (;;) {
-      item()
-      this.skipSpaces()
-      const char = this.source[this.position]
-      this.position++
-      if (char === close) return
-      if (char !== ',') bail()
-      this.skipSpaces()
-      if (this.source[this.position] === close) bail()
-    }
-  }
-
-  private scalar(key = false): Scalar {
-    this.skipSpaces()
-    const start = this.position
-    const char = this.source[start]
-    if (char === '"' || char === "'") {
-      const end = quoteEnd(this.source, start)
-      if (end === -1 || this.source.slice(start, end).includes('\n')) bail()
-      this.position = end
-      return scalar(this.source.slice(start, end), start)
-    }
-    let end = start
-    while (end < this.source.length && !/[,[\]{}\n]/.test(this.source[end]!) && !(this.source[end] === ':' && (key || /[\s,\]}]/.test(this.source[end + 1] ?? ' ')))) {
-      if (this.source[end] === '#' && this.source[end - 1] === ' ') bail()
-      end++
-    }
-    const text = this.source.slice(start, end).trimEnd()
-    if (text === '' || /^[&*!|>%@`'"]/.test(text)) bail()
-    this.position = start + text.length
-    const node = newScalar(resolvePlain(text))
-    node.type = Scalar.PLAIN
-    node.range = [start, start + text.length, start + text.length]
-    node.source = text
-    return node
-  }
-}
