@@ -85,7 +85,7 @@ describe('parseSigma: rules', () => {
       'r.yml:1:1: error: Missing required `detection` [missing-detection]',
     ])
     expect(problems('title: t\nlogsource: {}\ndetection:\n    sel: {A: 1}\n')).toEqual([
-      'r.yml:2:12: error: `logsource` needs at least one of `category`, `product` or `service` [invalid-logsource]',
+      'r.yml:2:12: warning: `logsource` has none of `category`, `product` or `service`: no converter can select its data [empty-logsource]',
       'r.yml:4:5: error: Missing `condition` in the detection [missing-condition]',
     ])
   })

@@ -190,11 +190,15 @@ export function readLogSource(reader: YamlReader, entry: Entry | undefined, loca
   const logsource: Record<string, string> = {}
   for (const item of reader.entries(node)) {
     if (!(LOGSOURCE_KEYS as readonly string[]).includes(item.key)) continue
-    if (isScalar(item.value) && typeof item.value.value === 'string') logsource[item.key] = item.value.value
-    else source.error('invalid-logsource', `Expected \`logsource.${item.key}\` to be a string, found ${typeName(item.value)}`, reader.location(item.value, item.location))
+    if (isScalar(item.value) && typeof item.value.value === 'string') {
+      logsource[item.key] = item.value.value
+      if (item.key !== 'definition' && !/^[a-z0-9_.-]+$/.test(item.value.value)) {
+        source.error('invalid-logsource', `Invalid \`logsource.${item.key}\` \`${item.value.value}\`: lowercase letters, digits, \`_\`, \`.\` and \`-\` only`, reader.location(item.value, item.location))
+      }
+    } else source.error('invalid-logsource', `Expected \`logsource.${item.key}\` to be a string, found ${typeName(item.value)}`, reader.location(item.value, item.location))
   }
   if (!logsource.category && !logsource.product && !logsource.service) {
-    source.error('invalid-logsource', '`logsource` needs at least one of `category`, `product` or `service`', reader.location(node, entry.location))
+    source.warning('empty-logsource', '`logsource` has none of `category`, `product` or `service`: no converter can select its data', reader.location(node, entry.location))
   }
   return logsource
 }
