@@ -4,7 +4,7 @@ export { matches, timePart, type MatchOptions } from './evaluate'
 export { fieldValues, allValues } from './event-fields'
 export { formatDiagnostic, SigmaError, type Diagnostic, type Severity } from './diagnostics'
 export { formatLocation, type Location, type Point } from './position'
-export type * from './nodes'
+export * from './nodes'
 export type * from './rule'
 export {
   ANY_CHARS,

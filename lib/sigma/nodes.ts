@@ -109,3 +109,45 @@ export interface TimePartNode extends NodeBase {
   readonly part: 'minute' | 'hour' | 'day' | 'week' | 'month' | 'year'
   readonly value: number
 }
+
+type Fields<T extends Expression> = Omit<T, 'kind'>
+
+/** A frozen factory per node kind: `AndNode.create({ children, location })`, `AndNode.is(node)`. */
+function factory<T extends Expression>(kind: T['kind']) {
+  return Object.freeze({
+    create: (fields: Fields<T>): T => Object.freeze({ kind, ...fields }) as unknown as T,
+    is: (node: Expression | null | undefined): node is T => node?.kind === kind,
+  })
+}
+
+export const AndNode = factory<AndNode>('AndNode')
+export const OrNode = factory<OrNode>('OrNode')
+export const NotNode = factory<NotNode>('NotNode')
+export const StringMatchNode = factory<StringMatchNode>('StringMatchNode')
+export const RegexMatchNode = factory<RegexMatchNode>('RegexMatchNode')
+export const CidrMatchNode = factory<CidrMatchNode>('CidrMatchNode')
+export const NumberMatchNode = factory<NumberMatchNode>('NumberMatchNode')
+export const BooleanMatchNode = factory<BooleanMatchNode>('BooleanMatchNode')
+export const NullMatchNode = factory<NullMatchNode>('NullMatchNode')
+export const ExistsNode = factory<ExistsNode>('ExistsNode')
+export const FieldRefNode = factory<FieldRefNode>('FieldRefNode')
+export const TimePartNode = factory<TimePartNode>('TimePartNode')
+
+/** Every node kind, for exhaustive tables (`satisfies Record<NodeKind, …>`). */
+export const NODE_KINDS = [
+  'AndNode',
+  'OrNode',
+  'NotNode',
+  'StringMatchNode',
+  'RegexMatchNode',
+  'CidrMatchNode',
+  'NumberMatchNode',
+  'BooleanMatchNode',
+  'NullMatchNode',
+  'ExistsNode',
+  'FieldRefNode',
+  'TimePartNode',
+] as const satisfies readonly NodeKind[]
+
+/** Fails to compile when a node kind is missing from NODE_KINDS. */
+export const NODE_KINDS_ARE_EXHAUSTIVE: [Exclude<NodeKind, (typeof NODE_KINDS)[number]>] extends [never] ? true : never = true
