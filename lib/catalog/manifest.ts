@@ -31,9 +31,19 @@ export function getRule(slug: string): RuleDetail | null {
   }
 }
 
+const SEVERITY_ORDER = ['critical', 'high', 'medium', 'low', 'informational']
+
+/** Most severe first, then by title: the order a SOC reads a list of rules in. */
+export function bySeverity(rules: readonly RuleSummary[]): RuleSummary[] {
+  return [...rules].sort(
+    (a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity) || a.title.localeCompare(b.title, 'en'),
+  )
+}
+
+/** The summaries of some rules, most severe first. */
 export function getRuleSummaries(slugs: readonly string[]): RuleSummary[] {
-  const bySlug = new Map(getIndex().rules.map((r) => [r.slug, r]))
-  return slugs.flatMap((s) => bySlug.get(s) ?? [])
+  const wanted = new Set(slugs)
+  return bySeverity(getIndex().rules.filter((r) => wanted.has(r.slug)))
 }
 
 export function getTechnique(id: string): TechniqueSummary | null {

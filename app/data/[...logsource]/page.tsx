@@ -1,5 +1,6 @@
 import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
+import { Breadcrumbs } from '@/components/breadcrumbs'
 import { RuleTable } from '@/components/rule-table'
 import { logsourceLabel } from '@/lib/catalog/logsource'
 import { getIndex, getRuleSummaries } from '@/lib/catalog/manifest'
@@ -30,12 +31,7 @@ export default async function LogSourcePage({ params }: Props) {
   return (
     <div className="space-y-5">
       <header className="space-y-1">
-        <p className="text-sm text-slate-500">
-          <a href="/data/" className="hover:underline">
-            Data sources
-          </a>{' '}
-          / log source
-        </p>
+        <Breadcrumbs items={[{ href: '/data/', label: 'Data sources' }]} current="log source" />
         <h1 className="font-mono text-xl font-semibold">{source.slug}</h1>
         <p className="text-sm text-slate-600 dark:text-slate-400">{logsourceLabel(source.logsource)}</p>
       </header>

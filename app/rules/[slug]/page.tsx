@@ -2,6 +2,7 @@ import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
 import type { ReactNode } from 'react'
 import { AttackChips } from '@/components/attack-chips'
+import { Breadcrumbs } from '@/components/breadcrumbs'
 import { CodeBlock } from '@/components/code-block'
 import { Guide } from '@/components/guide'
 import { QueryTabs, type QueryTabTarget } from '@/components/query-tabs'
@@ -57,12 +58,7 @@ export default async function RulePage({ params }: Props) {
   return (
     <article className="space-y-6">
       <header className="space-y-2">
-        <p className="text-sm text-slate-500">
-          <a href="/" className="hover:underline">
-            Rules
-          </a>{' '}
-          / <span className="font-mono text-xs">{rule.id}</span>
-        </p>
+        <Breadcrumbs items={[{ href: '/', label: 'Rules' }]} current={rule.id} />
         <h1 className="text-2xl font-semibold tracking-tight">{rule.title}</h1>
         <div className="flex flex-wrap items-center gap-2 text-sm">
           <SeverityBadge severity={rule.severity} riskScore={rule.riskScore} />

@@ -1,7 +1,8 @@
 import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
+import { Breadcrumbs } from '@/components/breadcrumbs'
 import { RuleTable } from '@/components/rule-table'
-import { getIndex } from '@/lib/catalog/manifest'
+import { bySeverity, getIndex } from '@/lib/catalog/manifest'
 
 export const dynamic = 'force-static'
 export const dynamicParams = false
@@ -24,17 +25,12 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function TacticPage({ params }: Props) {
   const tactic = load((await params).tactic)
   if (!tactic) notFound()
-  const rules = getIndex().rules.filter((r) => r.tactics.includes(tactic.shortname))
+  const rules = bySeverity(getIndex().rules.filter((r) => r.tactics.includes(tactic.shortname)))
   const covered = tactic.techniques.filter((t) => t.count)
   return (
     <div className="space-y-5">
       <header className="space-y-1">
-        <p className="text-sm text-slate-500">
-          <a href="/tactics/" className="hover:underline">
-            ATT&CK matrix
-          </a>{' '}
-          / tactic
-        </p>
+        <Breadcrumbs items={[{ href: '/tactics/', label: 'ATT&CK matrix' }]} current="tactic" />
         <h1 className="text-xl font-semibold">
           {tactic.name} <span className="font-mono text-base text-slate-500">{tactic.known ? tactic.id : ''}</span>
         </h1>

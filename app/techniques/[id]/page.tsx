@@ -1,5 +1,6 @@
 import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
+import { Breadcrumbs } from '@/components/breadcrumbs'
 import { RuleTable } from '@/components/rule-table'
 import { getIndex, getRuleSummaries, getTechnique } from '@/lib/catalog/manifest'
 
@@ -27,29 +28,13 @@ export default async function TechniquePage({ params }: Props) {
   return (
     <div className="space-y-5">
       <header className="space-y-1">
-        <p className="text-sm text-slate-500">
-          <a href="/tactics/" className="hover:underline">
-            ATT&CK matrix
-          </a>
-          {tactics.map((t) => (
-            <span key={t.shortname}>
-              {' '}
-              /{' '}
-              <a href={`/tactics/${t.shortname}/`} className="hover:underline">
-                {t.name}
-              </a>
-            </span>
-          ))}
-          {parent ? (
-            <span>
-              {' '}
-              /{' '}
-              <a href={`/techniques/${parent.id}/`} className="hover:underline">
-                {parent.id} {parent.name}
-              </a>
-            </span>
-          ) : null}
-        </p>
+        <Breadcrumbs
+          items={[
+            { href: '/tactics/', label: 'ATT&CK matrix' },
+            ...tactics.map((t) => ({ href: `/tactics/${t.shortname}/`, label: t.name })),
+            ...(parent ? [{ href: `/techniques/${parent.id}/`, label: `${parent.id} ${parent.name}` }] : []),
+          ]}
+        />
         <h1 className="text-xl font-semibold">
           <span className="font-mono text-slate-500">{technique.id}</span> {technique.name}
         </h1>
