@@ -1,5 +1,5 @@
 import { timeColumn } from '../targets/kql-schema'
-import { kqlColumn, kqlName, kqlNumber } from '../targets/kql'
+import { kqlColumn, kqlName, kqlNumber, kqlPresent } from '../targets/kql'
 import { atLeast, COMPARE_SYMBOL, comparisons, FIXED_BUCKETS, needsAllRules, type CorrelationContext, type CorrelationPart } from './context'
 
 /**
@@ -22,13 +22,14 @@ export function kqlCorrelation(ctx: CorrelationContext): string {
   const keys = ctx.groupNames.length > 0 ? ctx.groupNames.map(kqlName) : ['SigmaKey']
   const keyColumns = (part: CorrelationPart) =>
     ctx.groupNames.length > 0 ? part.groupBy.map((field, i) => `${keys[i]} = ${kqlColumn(field, part.dataSource.kqlTable)}`) : ['SigmaKey = 1']
-  const table = (part: CorrelationPart) => part.full().query
+  // Events without a group-by value belong to no group; tested on the mapped columns, before renaming.
+  const table = (part: CorrelationPart) =>
+    part.full().query + (part.groupBy.length > 0 ? `\n| where ${part.groupBy.map((f) => kqlPresent(f, part.dataSource.kqlTable)).join(' and ')}` : '')
   const time = (part: CorrelationPart) => timeColumn(part.dataSource.kqlTable ?? '')
 
   if (correlation.correlationType === 'temporal' || correlation.correlationType === 'temporal_ordered') {
     if (!needsAllRules(ctx)) return ctx.unsupported('correlation-condition', 'a KQL window join finds all of the rules; a condition on fewer of them is not converted')
-    const present = ctx.groupNames.length > 0 ? `\n| where ${keys.map((k) => `isnotempty(${k})`).join(' and ')}` : ''
-    const lets = parts.map((part, i) => `let SigmaRule${i} = ${table(part)}\n| project ${[...keyColumns(part), `SigmaTime${i} = ${time(part)}`].join(', ')}${present};`)
+    const lets = parts.map((part, i) => `let SigmaRule${i} = ${table(part)}\n| project ${[...keyColumns(part), `SigmaTime${i} = ${time(part)}`].join(', ')};`)
     const lines = [...lets, 'SigmaRule0']
     const times = parts.map((_, i) => `SigmaTime${i}`)
     for (let i = 1; i < parts.length; i++) {
@@ -62,14 +63,12 @@ export function kqlCorrelation(ctx: CorrelationContext): string {
   const legs = parts.map((part) => `${table(part)}\n| extend ${[...keyColumns(part), `SigmaTime = ${time(part)}`, ...extra(part)].join(', ')}`)
   const source = legs.length === 1 ? legs[0]! : `union\n${legs.map((leg) => `(${leg})`).join(',\n')}`
   const result = aggregate.split(' = ')[0]!
-  const present = ctx.groupNames.length > 0 ? [`| where ${keys.map((k) => `isnotempty(${k})`).join(' and ')}`] : []
   if ((correlation.correlationType === 'event_count' || correlation.correlationType === 'value_count') && atLeast(ctx) !== undefined) {
     // Exact sliding window: each event anchors the window [its time, its time + span]; a group fires
     // when some anchor's window holds enough events (or values).
     const counted = correlation.correlationType === 'event_count' ? 'count()' : 'count_distinct(SigmaOtherValue)'
     return [
       `let SigmaEvents = ${source}`,
-      ...present,
       '| serialize SigmaRow = row_number();',
       'SigmaEvents',
       `| join kind=inner (SigmaEvents | project ${[...keys, 'SigmaOtherTime = SigmaTime', ...(correlation.correlationType === 'value_count' ? ['SigmaOtherValue = SigmaValue'] : [])].join(', ')}) on ${keys.join(', ')}`,
@@ -82,7 +81,6 @@ export function kqlCorrelation(ctx: CorrelationContext): string {
   ctx.warn(FIXED_BUCKETS(span))
   return [
     source,
-    ...present,
     `| summarize ${aggregate} by ${keys.join(', ')}, SigmaWindow = bin(SigmaTime, ${span})`,
     `| where ${comparisons(ctx).map((c) => `${result} ${COMPARE_SYMBOL[c.op]} ${c.value}`).join(' and ')}`,
   ].join('\n')

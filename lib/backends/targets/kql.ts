@@ -6,6 +6,7 @@ import { compileExpression } from '../compiler/text-query-compiler'
 import { backslashEscape, writePattern } from '../shared/pattern'
 import { defineTarget } from '../target'
 import { foldLongOrs, isGeneratedRegex } from './kql-or-regex'
+import { defenderRegistryValues } from './kql-registry-values'
 import { kustoType } from './kql-schema'
 
 /**
@@ -67,8 +68,8 @@ export const kql = defineTarget({
         return ctx.negated ? `(isnotnull(${f}) and ${test})` : test
       },
       BooleanMatchNode: (node, ctx) => `${column(node.field, ctx)} =~ ${str(String(node.value))}`,
-      NullMatchNode: (node, ctx) => `isempty(${column(node.field, ctx)})`,
-      ExistsNode: (node, ctx) => `isnotempty(${column(node.field, ctx)})`,
+      NullMatchNode: (node, ctx) => `isempty(${presence(node.field, ctx)})`,
+      ExistsNode: (node, ctx) => `isnotempty(${presence(node.field, ctx)})`,
       FieldRefNode: (node, ctx) => {
         const [a, b] = [column(node.field, ctx), column(node.otherField, ctx)]
         const cs = node.cased ? '_cs' : ''
@@ -86,7 +87,7 @@ export const kql = defineTarget({
       return `${table}\n| where ${condition}`
     },
   },
-  compile: (expression, options) => compileExpression(foldLongOrs(expression), kql.dialect, options),
+  compile: (expression, options) => compileExpression(foldLongOrs(defenderRegistryValues(expression)), kql.dialect, options),
 })
 
 const COMPARE = { eq: '==', lt: '<', lte: '<=', gt: '>', gte: '>=' } as const
@@ -131,6 +132,22 @@ function column(field: string, ctx: Pick<CompileContext, 'dataSource'>): string 
   if (EXPRESSION.test(field)) return raw
   const type = columnType(field, ctx)
   return type !== undefined && type !== 'string' ? `tostring(${raw})` : raw
+}
+
+/**
+ * What is empty when a field is absent: the column, or for a mapped expression
+ * (`strcat(AccountDomain, @"\", AccountName)`) its last column, which the
+ * expression cannot have without.
+ */
+function presence(field: string, ctx: Pick<CompileContext, 'dataSource'>): string {
+  if (!EXPRESSION.test(field)) return column(field, ctx)
+  const columns = field.match(/\b[A-Z]\w*\b(?=\s*[,)])/g)
+  return columns ? columns[columns.length - 1]! : field
+}
+
+/** `isnotempty()` of a mapped field of a table: the test that an event has a value for it. */
+export function kqlPresent(field: string, table: string | undefined): string {
+  return `isnotempty(${presence(field, { dataSource: { kqlTable: table } })})`
 }
 
 /** A mapped field of a table as a KQL string expression (for correlations' group-by keys). */

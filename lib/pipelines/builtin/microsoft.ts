@@ -30,12 +30,20 @@ const REGISTRY_ACTIONS = [
   { pattern: '^DeleteValue$', replacement: 'RegistryValueDeleted' },
 ]
 
-/** Fields of the process that caused an event, in every Device* table. */
+/** Sysmon writes `DOMAIN\user`; Defender keeps the two apart. */
+const ACCOUNT = 'strcat(AccountDomain, @"\\", AccountName)'
+const INITIATING_ACCOUNT = 'strcat(InitiatingProcessAccountDomain, @"\\", InitiatingProcessAccountName)'
+
+/**
+ * Fields of the process that caused an event, in every Device* table.
+ * Not mapped, because Defender records them differently: LogonId (Sysmon hex, Defender a number),
+ * FileVersion (Defender has the product version only), Hashes (Defender has no imphash).
+ */
 const INITIATING = {
   Image: 'InitiatingProcessFolderPath',
   CommandLine: 'InitiatingProcessCommandLine',
   ProcessId: 'InitiatingProcessId',
-  User: 'InitiatingProcessAccountName',
+  User: INITIATING_ACCOUNT,
   IntegrityLevel: 'InitiatingProcessIntegrityLevel',
   ParentProcessId: 'InitiatingProcessParentId',
   Computer: 'DeviceName',
@@ -48,16 +56,14 @@ const PROCESS_CREATION = {
   CommandLine: 'ProcessCommandLine',
   ParentImage: 'InitiatingProcessFolderPath',
   ParentCommandLine: 'InitiatingProcessCommandLine',
-  ParentUser: 'InitiatingProcessAccountName',
-  User: 'AccountName',
+  ParentUser: INITIATING_ACCOUNT,
+  User: ACCOUNT,
   IntegrityLevel: 'ProcessIntegrityLevel',
   Company: 'ProcessVersionInfoCompanyName',
   Product: 'ProcessVersionInfoProductName',
   Description: 'ProcessVersionInfoFileDescription',
-  FileVersion: 'ProcessVersionInfoProductVersion',
   ProcessId: 'ProcessId',
   ParentProcessId: 'InitiatingProcessId',
-  LogonId: 'LogonId',
   md5: 'MD5',
   sha1: 'SHA1',
   sha256: 'SHA256',
