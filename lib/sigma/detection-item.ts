@@ -40,9 +40,13 @@ export function resolveItem(
   }
 
   let ok = true
+  const reported = new Set<string>()
   const error = (code: string, message: string, location: Location) => {
-    source.error(code, message, location)
     ok = false
+    const key = `${location.start.offset}:${code}:${message}`
+    if (reported.has(key)) return
+    reported.add(key)
+    source.error(code, message, location)
   }
 
   for (const [index, modifier] of modifiers.entries()) {
@@ -84,32 +88,8 @@ export function resolveItem(
     if (scalar === null && valueNodes.length > 1 && chain.length === 0) {
       source.warning('null-in-list', '`null` in a list of values: put it in a selection of its own', location)
     }
-    let values: Value[] = [initialValue(scalar, node?.source, has('expand'))]
-    for (const modifier of chain) {
-      const spec = MODIFIERS[modifier.name]
-      const next: Value[] = []
-      for (const value of values) {
-        if (!spec.accepts.includes(value.type)) {
-          error('modifier-type-mismatch', `Modifier \`${modifier.name}\` cannot be applied to ${describeValue(value)}`, modifier.location)
-          return undefined
-        }
-        if (spec.noWildcards && value.type === 'string' && hasWildcards(value.tokens)) {
-          error('modifier-wildcard', `Modifier \`${modifier.name}\` does not allow wildcards in \`${value.raw}\``, location)
-          return undefined
-        }
-        if (spec.asciiOnly && value.type === 'string' && !isAscii(value)) {
-          error('modifier-non-ascii', `Modifier \`${modifier.name}\` only applies to ASCII text`, location)
-          return undefined
-        }
-        const result = spec.apply(value)
-        if ('error' in result) {
-          error(result.code, result.error, location)
-          return undefined
-        }
-        next.push(...result)
-      }
-      values = next
-    }
+    const values = applyChain([initialValue(scalar, node?.source, has('expand'))], chain, location, error)
+    if (!values) continue
     const leaves: Expression[] = []
     for (const value of values) {
       for (const expanded of expandPlaceholders(value, options, (name) =>
@@ -127,6 +107,39 @@ export function resolveItem(
     : or(alternativesPerValue, entry.location)
   const simplified = combined.kind === 'AndNode' && combined.children.length === 1 ? combined.children[0]! : combined
   return has('neq') ? { kind: 'NotNode', child: simplified, location: entry.location } : simplified
+}
+
+type Report = (code: string, message: string, location: Location) => void
+
+/** One value through the modifier chain, left to right: the values it becomes, or undefined after reporting why not. */
+function applyChain(start: Value[], chain: readonly (Modifier & { name: ModifierName })[], location: Location, error: Report): Value[] | undefined {
+  let values = start
+  for (const modifier of chain) {
+    const spec = MODIFIERS[modifier.name]
+    const next: Value[] = []
+    for (const value of values) {
+      if (!spec.accepts.includes(value.type)) {
+        error('modifier-type-mismatch', `Modifier \`${modifier.name}\` cannot be applied to ${describeValue(value)}`, modifier.location)
+        return undefined
+      }
+      if (spec.noWildcards && value.type === 'string' && hasWildcards(value.tokens)) {
+        error('modifier-wildcard', `Modifier \`${modifier.name}\` does not allow wildcards in \`${value.raw}\``, location)
+        return undefined
+      }
+      if (spec.asciiOnly && value.type === 'string' && !isAscii(value)) {
+        error('modifier-non-ascii', `Modifier \`${modifier.name}\` only applies to ASCII text`, location)
+        return undefined
+      }
+      const result = spec.apply(value)
+      if ('error' in result) {
+        error(result.code, result.error, location)
+        return undefined
+      }
+      next.push(...result)
+    }
+    values = next
+  }
+  return values
 }
 
 function or(children: Expression[], location: Location): Expression {
@@ -168,7 +181,7 @@ function toLeaf(
   field: string | null,
   cased: boolean,
   location: Location,
-  error: (code: string, message: string, location: Location) => void,
+  error: Report,
 ): Expression | undefined {
   const needsField = (what: string) => {
     error('keyword-needs-field', `${what} needs a field; a keyword search cannot use it`, location)

@@ -35,3 +35,14 @@ describe('diagnostics', () => {
     })
   }
 })
+
+describe('diagnostics: every problem of an item', () => {
+  it('should report each bad value of a list, and a shared problem once', () => {
+    const text = `${HEAD}detection:\n    s:\n        A|base64: ['a*', 'b', 'c?']\n        B|gt: [x, y]\n    condition: s\n`
+    expect(problems(text)).toEqual([
+      'r.yml:5:20: error: Modifier `base64` does not allow wildcards in `a*` [modifier-wildcard]',
+      'r.yml:5:31: error: Modifier `base64` does not allow wildcards in `c?` [modifier-wildcard]',
+      'r.yml:6:11: error: Modifier `gt` cannot be applied to a string [modifier-type-mismatch]',
+    ])
+  })
+})
