@@ -364,6 +364,19 @@ function correlationFile(random: Random): GeneratedFile {
   meta(head, random)
   head.set('correlation', correlation)
   const ordered = random.chance(0.5) ? [head, ...docs] : [...docs, head]
+  if (random.chance(0.1)) {
+    // A chain: a correlation over the first one (rules by id or name).
+    const name = (head.get('name') as string | undefined) ?? 'corr_chain'
+    head.set('name', name)
+    const chained = new Map<string, YamlValue>([
+      ['type', 'event_count'],
+      ['rules', [random.chance(0.5) ? name : (head.get('id') as string)]],
+      ['group-by', groupBy.length > 0 ? groupBy : ['User']],
+      ['timespan', '1h'],
+      ['condition', new Map([['gte', random.int(1, 5)]])],
+    ])
+    ordered.push(new Map<string, YamlValue>([['title', 'chained ' + text(random)], ['id', uuid(random)], ['correlation', chained]]))
+  }
   return { text: ordered.map((d) => writeYaml(d, random)).join('---\n'), shape: `correlation:${type}` }
 }
 
