@@ -88,6 +88,24 @@ describe('atlas match', () => {
     })
   })
 
+  it('should expand placeholders given with --placeholder, and reject them without', async () => {
+    const rule = temp('rule.yml', "title: t\nlogsource: {product: p}\ndetection:\n    s: {User|expand: '%admins%'}\n    condition: s\n")
+    const events = temp('events.jsonl', '{"User": "root"}\n{"User": "bob"}\n{"User": "ADM_x"}\n')
+    expect(await atlas('match', rule, events, '--placeholder', 'admins=root,adm_*')).toEqual({ code: 0, stdout: '1\n3\n', stderr: '' })
+    const result = await atlas('match', rule, events)
+    expect(result.code).toBe(2)
+    expect(result.stderr).toBe(`${rule}:4:22: error: Placeholder \`%admins%\` has no configured values [unexpanded-placeholder]\n`)
+  })
+
+  it('should read event times from --timestamp-field', async () => {
+    const rule = temp('rule.yml', 'title: c\ncorrelation: {type: event_count, rules: [b], group-by: [U], timespan: 1m, condition: {gte: 2}}\n---\ntitle: b\nname: b\nlogsource: {product: p}\ndetection: {s: {A: 1}, condition: s}\n')
+    const events = temp('events.jsonl', '{"A": 1, "U": "x", "t": "2024-01-01T00:00:00Z"}\n{"A": 1, "U": "x", "t": "2024-01-01T00:00:30Z"}\n')
+    expect(await atlas('match', rule, events, '--timestamp-field', 't')).toEqual({ code: 0, stdout: '1\n2\n', stderr: '' })
+    const missing = await atlas('match', rule, events)
+    expect(missing.code).toBe(2)
+    expect(missing.stderr).toBe(`${events}:1:1: error: Event 1 matches \`b\` but has no readable timestamp [bad-event]\n`)
+  })
+
   it('should show help', async () => {
     const { code, stdout } = await atlas('match', '--help')
     expect(code).toBe(0)
