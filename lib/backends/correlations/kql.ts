@@ -14,7 +14,9 @@ import { atLeast, COMPARE_SYMBOL, comparisons, FIXED_BUCKETS, needsAllRules, typ
  *   `[t, t + span]`, counted (`count()`, `count_distinct()`);
  * - other conditions, value_sum, value_avg: `summarize … by <keys>,
  *   bin(time, span)` over a `union` of the rules, with the fixed-bucket warning;
- * - value_percentile: unsupported (no aggregate has Sigma's meaning).
+ * - value_percentile: exact as the reference evaluator defines it (the share,
+ *   in percent, of the window's events that have the value of the event
+ *   ending it), with a self-join.
  */
 export function kqlCorrelation(ctx: CorrelationContext): string {
   const { correlation, parts } = ctx
@@ -52,6 +54,22 @@ export function kqlCorrelation(ctx: CorrelationContext): string {
       default:
         return []
     }
+  }
+  if (correlation.correlationType === 'value_percentile') {
+    // Each event with a value ends a window [t - span, t]; the share (%) of that window's events
+    // with the same value is compared (the reference evaluator's meaning).
+    const legs = parts.map((part) => `${table(part)}\n| extend ${[...keyColumns(part), `SigmaTime = ${time(part)}`, `SigmaValue = ${kqlColumn(value(part), part.dataSource.kqlTable)}`].join(', ')}`)
+    return [
+      `let SigmaEvents = ${legs.length === 1 ? legs[0]! : `union\n${legs.map((leg) => `(${leg})`).join(',\n')}`}`,
+      '| serialize SigmaRow = row_number();',
+      'SigmaEvents',
+      '| where isnotempty(SigmaValue)',
+      `| join kind=inner (SigmaEvents | project ${[...keys, 'SigmaOtherTime = SigmaTime', 'SigmaOtherValue = SigmaValue'].join(', ')}) on ${keys.join(', ')}`,
+      `| where SigmaOtherTime between ((SigmaTime - ${span}) .. SigmaTime)`,
+      `| summarize SigmaShare = 100.0 * countif(SigmaOtherValue == SigmaValue) / count(), SigmaTime = min(SigmaTime) by ${keys.join(', ')}, SigmaRow`,
+      `| where ${comparisons(ctx).map((c) => `SigmaShare ${COMPARE_SYMBOL[c.op]} ${c.value}`).join(' and ')}`,
+      `| summarize SigmaFirstTime = min(SigmaTime), SigmaShare = min(SigmaShare) by ${keys.join(', ')}`,
+    ].join('\n')
   }
   const aggregate = {
     event_count: 'SigmaCount = count()',

@@ -11,7 +11,10 @@ import { atLeast, COMPARE_SYMBOL, comparisons, FIXED_BUCKETS, needsAllRules, sam
  *   (`streamstats max(…)`), so the last step fires only when the whole chain
  *   lies in order within the span;
  * - other conditions, value_sum and value_avg: `bin _time span=<span>` and
- *   `stats`, with the fixed-bucket warning; value_percentile is unsupported.
+ *   `stats`, with the fixed-bucket warning;
+ * - value_percentile, exact as the reference evaluator defines it: two
+ *   `streamstats` counts over the window ending at each event (all of the
+ *   group, and those with the event's value).
  */
 export function splunkCorrelation(ctx: CorrelationContext): string {
   const { correlation, parts } = ctx
@@ -52,8 +55,18 @@ export function splunkCorrelation(ctx: CorrelationContext): string {
       steps.push(`where isnotnull(sigma_chain_${parts.length - 1})`)
       return steps.join(' | ')
     }
-    default:
-      return ctx.unsupported('correlation-percentile', "Sigma's value_percentile (the share of a value in the window) has no SPL aggregate")
+    case 'value_percentile': {
+      // The reference evaluator's meaning: the share (%) of the window ending at an event that has its value.
+      const v = valueField()
+      return [
+        `${source} | sort 0 _time`,
+        `streamstats time_window=${span} count as sigma_total${by}`,
+        `streamstats time_window=${span} count as sigma_same${by ? `${by} ${v}` : ` by ${v}`}`,
+        `where isnotnull(${v})`,
+        'eval sigma_value=100*sigma_same/sigma_total',
+        `where ${test('sigma_value')}`,
+      ].join(' | ')
+    }
   }
 }
 

@@ -35,6 +35,7 @@ detection:
 const CORRELATIONS = {
   event_count: `type: event_count\n    rules: [failed, whoami]\n    group-by: [User]\n    timespan: 2m\n    condition: { gte: 3 }`,
   value_count: `type: value_count\n    rules: [failed, whoami, netuse]\n    group-by: [ComputerName]\n    timespan: 1m\n    condition: { field: User, gte: 2 }`,
+  value_percentile: `type: value_percentile\n    rules: [failed]\n    group-by: [ComputerName]\n    timespan: 2m\n    condition: { field: User, lte: 40 }`,
   temporal: `type: temporal\n    rules: [failed, whoami, netuse]\n    group-by: [ComputerName]\n    timespan: 90s`,
   temporal_ordered: `type: temporal_ordered\n    rules: [failed, whoami, netuse]\n    group-by: [ComputerName, User]\n    timespan: 2m`,
 }
@@ -47,7 +48,7 @@ function random(seed: number): () => number {
   }
 }
 
-function stream(next: () => number): Record<string, unknown>[] {
+function stream(next: () => number, distinct: boolean): Record<string, unknown>[] {
   const pick = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)]!
   const start = Date.parse('2026-11-25T10:00:00Z')
   // Each event matches at most one rule: for an event that two rules match, the evaluator counts two
@@ -59,7 +60,8 @@ function stream(next: () => number): Record<string, unknown>[] {
     { Image: 'C:\\Windows\\System32\\cmd.exe', CommandLine: 'dir' },
   ]
   return Array.from({ length: 3 + Math.floor(next() * 12) }, () => ({
-    '@timestamp': new Date(start + Math.floor(next() * 8) * 30_000).toISOString(),
+    // Distinct times for value_percentile, whose window ends at an event (ties would depend on stream order).
+    '@timestamp': new Date(start + Math.floor(next() * 8) * 30_000 + (distinct ? Math.floor(next() * 29_000) : 0)).toISOString(),
     ComputerName: pick(['h1', 'h2']),
     User: pick(['alice', 'bob', undefined]),
     ...pick(kinds),
@@ -78,8 +80,9 @@ describe('sqlite correlations against the reference evaluator', () => {
       if (!result.ok) throw new Error(result.reason)
       expect(result.warnings).toEqual([])
       const next = random(type.length * 7919)
+      let firing = 0
       for (let run = 0; run < 300; run++) {
-        const events = stream(next)
+        const events = stream(next, type === 'value_percentile')
         const expected = evaluateCorrelation(correlation, resolved.lookup, events).fired.map((g) => correlation.groupBy.map((f) => g.group[f]).join('|'))
         const db = openLogs([SQLITE_TIME_COLUMN, 'ComputerName', 'User', 'Image', 'CommandLine'])
         const insert = db.prepare('INSERT INTO logs VALUES (?, ?, ?, ?, ?)')
@@ -88,7 +91,11 @@ describe('sqlite correlations against the reference evaluator', () => {
         db.close()
         const actual = [...new Set(rows.map((row) => correlation.groupBy.map((f) => row[f]).join('|')))]
         expect(actual.sort(), JSON.stringify(events)).toEqual([...new Set(expected)].sort())
+        if (expected.length > 0) firing++
       }
+      // The streams exercise both verdicts.
+      expect(firing).toBeGreaterThan(5)
+      expect(firing).toBeLessThan(290)
     })
   }
 })

@@ -16,7 +16,9 @@ const MILLIS = `CAST(round(julianday(${ident(SQLITE_TIME_COLUMN)}) * 86400000.0)
  *   group-by keys with the times within the span (in order for ordered);
  * - other conditions, value_sum, value_avg: `GROUP BY` the keys
  *   and a fixed time bucket `HAVING …`, with the fixed-bucket warning;
- * - value_percentile: unsupported.
+ * - value_percentile: exact as the reference evaluator defines it (the share, in
+ *   percent, of the events in the window ending at an event that have its value),
+ *   with a self-join; simultaneous events all count in each other's window.
  */
 export function sqliteCorrelation(ctx: CorrelationContext): string {
   const { correlation, parts } = ctx
@@ -49,6 +51,18 @@ export function sqliteCorrelation(ctx: CorrelationContext): string {
   if (correlation.correlationType === 'event_count' && atLeast(ctx) !== undefined) {
     const partition = keys.length > 0 ? `PARTITION BY ${keys.join(', ')} ` : ''
     return `SELECT * FROM (SELECT *, COUNT(*) OVER (${partition}ORDER BY ${MILLIS} RANGE BETWEEN ${span} PRECEDING AND CURRENT ROW) AS sigma_count FROM ${table} WHERE ${where}) WHERE ${test('sigma_count')}`
+  }
+  if (correlation.correlationType === 'value_percentile') {
+    // Each event with a value ends a window [t - span, t]; the share (%) of that window's events
+    // with the same value is compared (the reference evaluator's meaning). Simultaneous events all count.
+    const on = [...keys.map((k) => `b.${k} = a.${k}`), `b.t BETWEEN a.t - ${span} AND a.t`]
+    return (
+      `WITH e AS (SELECT ${['ROW_NUMBER() OVER () AS rid', ...keys, `${MILLIS} AS t`, `${valueColumn()} AS v`].join(', ')} FROM ${table} WHERE ${where})\n` +
+      `SELECT ${[...keys.map((k) => `a.${k}`), 'min(a.t) AS first_millis', 'min(sigma_value) AS sigma_value'].join(', ')} FROM ` +
+      `(SELECT ${[...keys.map((k) => `a.${k}`), 'a.t', '100.0 * SUM(CASE WHEN CAST(b.v AS TEXT) = CAST(a.v AS TEXT) THEN 1 ELSE 0 END) / COUNT(*) AS sigma_value'].join(', ')} ` +
+      `FROM e a JOIN e b ON ${on.join(' AND ')} WHERE a.v IS NOT NULL GROUP BY a.rid) a ` +
+      `WHERE ${test('sigma_value')}${keys.length > 0 ? ` GROUP BY ${keys.map((k) => `a.${k}`).join(', ')}` : ''}`
+    )
   }
   if (correlation.correlationType === 'value_count' && atLeast(ctx) !== undefined) {
     // Exact sliding window: each event anchors [t, t + span]; distinct values of the events in it.
