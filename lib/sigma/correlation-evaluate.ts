@@ -90,7 +90,7 @@ function run(
       })
     } else {
       for (const group of run(rule, lookup, events, times, options, problems, active)) {
-        const time = Math.max(...group.events.map((i) => times[i] ?? 0))
+        const time = group.events.reduce((latest, i) => Math.max(latest, times[i] ?? 0), 0)
         occurrences.push({ time, rule, reference, events: group.events, field: (name) => group.group[name], number: () => group.value })
       }
     }
