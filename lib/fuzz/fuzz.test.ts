@@ -6,6 +6,7 @@ import { parseSigma } from '../sigma/index'
 import { createRandom } from '../sigma/testing/random'
 import { makeCase, runCampaign } from './campaign'
 import { generateFile, PLACEHOLDERS } from './generate-rule'
+import { generatedRules } from './generated-rules'
 import { minimize } from './minimize'
 import { mutateRule } from './mutate-rule'
 
@@ -68,5 +69,14 @@ describe('mutations and minimization', () => {
   it('should minimize a text to the lines that keep the failure', () => {
     const text = ['a', 'b', 'needle one', 'c', 'needle two', 'd'].join('\n')
     expect(minimize(text, (t) => t.includes('needle one') && t.includes('two'))).toBe('needle one\ntwo')
+  })
+})
+
+describe('generatedRules', () => {
+  it('should give parsed rules with their collections, the same for the same seed', () => {
+    const a = generatedRules(30, 4)
+    expect(a.length).toBeGreaterThanOrEqual(30)
+    expect(a.every(({ rule, collection }) => rule.type === 'rule' && collection.documents.includes(rule))).toBe(true)
+    expect(generatedRules(30, 4).map(({ rule }) => rule.source)).toEqual(a.map(({ rule }) => rule.source))
   })
 })
