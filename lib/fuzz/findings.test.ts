@@ -7,6 +7,7 @@ import type { Engine } from '../backends/differential/types'
 import { matches, parseSigma, type SigmaRule } from '../sigma/index'
 import type { FlatEvent } from '../sigma/testing/event'
 import { kqlErrors } from '../../scripts/kusto/check-kql'
+import { knownFinding } from './known-findings'
 
 /**
  * The fuzzer's findings, minimized by hand from `lib/fuzz/__findings__/`:
@@ -99,5 +100,16 @@ describe('open findings (known-findings.ts)', () => {
   it.fails('should evaluate a field used both as a number and as text in the lucene harness [lucene-mixed-field-types]', () => {
     const { engine, reference } = verdicts(createLuceneEngine, "  sel:\n    f|gt: 1\n  sel2:\n    f|endswith: 'c'\n  condition: sel or sel2", [{ f: 'abc' }, { f: 5 }])
     expect(engine).toEqual(reference)
+  })
+})
+
+describe('known findings', () => {
+  it('should recognise each open finding by its shape and nothing else', () => {
+    const lucene = (query: string) => ({ kind: 'disagreement' as const, where: 'lucene', message: '1 missed, 0 false match(es)', detail: `query: ${query}\nevent: {}` })
+    expect(knownFinding(lucene('*9* OR f:"172.192.172.10/32"'))?.id).toBe('lucene-mixed-field-types')
+    expect(knownFinding(lucene('f:{1 TO *} OR g:x'))?.id).toBe('lucene-mixed-field-types')
+    expect(knownFinding(lucene('f:"x" AND g:y'))).toBeUndefined()
+    expect(knownFinding({ kind: 'engine-error', where: 'lucene', message: 'the engine rejects the query: `true` is not an IP address or network' })?.id).toBe('lucene-mixed-field-types')
+    expect(knownFinding({ kind: 'exception', where: 'sqlite@none', message: 'convert threw: TypeError' })).toBeUndefined()
   })
 })

@@ -54,13 +54,18 @@ export const KNOWN_FINDINGS: readonly KnownFinding[] = [
     note:
       'lucene harness: a field the rule uses both as a number (lt/gt…) or ip/boolean and as text has no single ' +
       'Elasticsearch mapping; the evaluator rejects the query for the type it picked, or ES numeric coercion ' +
-      '("031" = 31) differs from the evaluator\'s equality by text. Generated rules mix types on one field; real rules rarely do.',
+      '("031" = 31) differs from the evaluator\'s equality by text, and a keyword search (`*9*`) does not reach a field mapped as ip. ' +
+      'Generated rules mix types on one field; real rules rarely do.',
     matches: (f) =>
       f.where.startsWith('lucene') &&
-      ((f.kind === 'engine-error' && /on a (?:number|ip) field|is not a (?:boolean|number)|range on a \w+ field/.test(f.message)) ||
-        (f.kind === 'disagreement' && /:[{[][^\]}]* TO /.test(f.detail ?? ''))),
+      ((f.kind === 'engine-error' && /on a (?:number|ip) field|is not an? (?:boolean|number|IP address)|range on a \w+ field/.test(f.message)) ||
+        (f.kind === 'disagreement' && (/:[{[][^\]}]* TO /.test(queryOf(f)) || (/:"[\d.:a-f]+\/\d+"/i.test(queryOf(f)) && /(?:^|[\s(])\*[^\s:]*\*/.test(queryOf(f)))))),
   },
 ]
+
+function queryOf(finding: Finding): string {
+  return /^query: (.*)$/m.exec(finding.detail ?? '')?.[1] ?? ''
+}
 
 export function knownFinding(finding: Finding): KnownFinding | undefined {
   return KNOWN_FINDINGS.find((known) => known.matches(finding))
