@@ -8,7 +8,10 @@
  * crash, any counted disagreement, or a converted count below
  * reports/baseline.json.
  *
- *   npx tsx scripts/check-corpus-conversions.ts [--write] [--update-baseline] [--only ENGINE,...] [--seed N] [--keep N]
+ *   npx tsx scripts/check-corpus-conversions.ts [--write] [--update-baseline] [--only ENGINE,...] [--seed N] [--keep N] [--fuzz N]
+ *
+ * --fuzz N also runs N random rules (lib/sigma/testing/expression-generator.ts)
+ * through every engine and target, with the same pass/fail rules (--fuzz-only: not the corpus).
  *
  * --write rewrites reports/<engine>.md and .json; --update-baseline raises
  * (never lowers) the converted floors and lowers (never raises) the ceilings
@@ -22,6 +25,7 @@ import { loadRegressionData, loadRules, regressionAgreement } from '../lib/backe
 import { createGrepEngine } from '../lib/backends/differential/engines/grep-engine'
 import { createLuceneEngine } from '../lib/backends/differential/engines/lucene-engine'
 import { createSqliteEngine } from '../lib/backends/differential/engines/sqlite-engine'
+import { fuzzRules } from '../lib/backends/differential/fuzz'
 import { failures, reportMarkdown, runCorpus, type EngineReport } from '../lib/backends/differential/run-corpus'
 import type { Convert, Engine } from '../lib/backends/differential/types'
 import { matches, resolveCollection } from '../lib/sigma/index'
@@ -42,6 +46,7 @@ const option = (name: string) => {
 const seed = Number(option('--seed') ?? 20251125)
 const only = option('--only')?.split(',')
 const keepFailing = Number(option('--keep') ?? 50)
+const fuzzCount = Number(option('--fuzz') ?? 0)
 
 /** Independent engines, by target id. Targets without one are checked for conversion only. */
 const ENGINES: Readonly<Record<string, () => Engine[]>> = {
@@ -94,7 +99,7 @@ async function main(): Promise<number> {
   const selected = runs.filter((run) => !only || only.includes(typeof run === 'string' ? run : run.id))
 
   const reports: EngineReport[] = []
-  for (const run of selected) {
+  for (const run of flag('--fuzz-only') ? [] : selected) {
     const report = runCorpus(rules, run, { seed, convert: backends.convert, regression, keepFailing })
     if (typeof run !== 'string') run.close?.()
     reports.push(report)
@@ -114,6 +119,27 @@ async function main(): Promise<number> {
     const ceiling = baseline.warnedDisagreementsAtMost?.[report.engine]
     if (report.exactness !== 'conversion-only' && report.warnedDisagreements > (ceiling ?? 0)) {
       problems.push(`${report.engine}: ${report.warnedDisagreements} warned disagreements > baseline ${ceiling ?? 0}`)
+    }
+  }
+
+  if (fuzzCount > 0) {
+    const fuzz = fuzzRules(fuzzCount, seed)
+    for (const run of selected) {
+      const engine = typeof run === 'string' ? run : (ENGINES[run.target]?.() ?? []).find((e) => e.id === run.id)
+      if (!engine) continue
+      const report = runCorpus(fuzz, engine, { seed, convert: backends.convert, keepFailing })
+      if (typeof engine !== 'string') engine.close?.()
+      console.log(
+        `fuzz ${report.engine.padEnd(12)} converted ${report.converted}/${report.rules}, crashes ${report.crashes}` +
+          (report.exactness === 'conversion-only'
+            ? ''
+            : `, events ${report.events} (${report.positives} matching), engine errors ${report.engineErrors}, missed ${report.underMatches}, ` +
+              `${report.exactness === 'exact' ? 'false' : 'over (tolerated)'} ${report.overMatches}, warned ${report.warnedDisagreements}`),
+      )
+      for (const problem of failures(report)) problems.push(`fuzz ${report.engine}: ${problem}`)
+      for (const rule of report.failingRules.filter((r) => r.warnings.length === 0).slice(0, 3)) {
+        console.log(`  ${rule.engineError ?? 'disagrees'}: ${rule.query.slice(0, 300)}\n    ${JSON.stringify(rule.samples[0] ?? {}).slice(0, 300)}`)
+      }
     }
   }
 

@@ -1,6 +1,5 @@
 import type { Expression } from '../../../sigma/nodes'
 import type { EventValue } from '../../../sigma/testing/event'
-import { numericValue } from '../../../sigma/event-fields'
 import { mapLeaves } from '../../../pipelines/map-expression'
 import { compileLucene, indexedIp, type FieldType, type FieldTypes } from '../lucene/lucene-evaluator'
 import type { Engine } from '../types'
@@ -9,8 +8,10 @@ import type { Engine } from '../types'
  * The `lucene` target's query parsed by the npm `lucene` parser and evaluated
  * with Elasticsearch semantics (`lucene-evaluator.ts`). Every field is a
  * `keyword` field except those the rule compares with `lt/lte/gt/gte`, which
- * are numeric; an event with a non-numeric value in a numeric field would be
- * rejected by Elasticsearch at indexing, so it is skipped (see \`fieldTypes\`).
+ * are numeric (and `ip`, `boolean`: see `fieldTypes`). An event whose value
+ * in such a field Elasticsearch would reject or coerce at indexing (a string
+ * in a numeric field, `10.1` in an `ip` field) is skipped: the indexed
+ * document would no longer be the event the evaluator sees.
  */
 export function createLuceneEngine(options: { pipeline?: string } = {}): Engine {
   return {
@@ -62,7 +63,8 @@ export function fieldTypes(expression: Expression): FieldTypes {
 /** Whether Elasticsearch would index the value in a field of this type (a rejected document is skipped). */
 function indexable(value: EventValue | undefined, type: FieldType): boolean {
   if (value === undefined || value === null) return true
-  if (type === 'number') return numericValue(value) !== undefined
+  // Elasticsearch would coerce "01" to 1 and so change the event; only JSON numbers are compared.
+  if (type === 'number') return typeof value === 'number'
   if (type === 'ip') return indexedIp(value) !== undefined
   if (type === 'boolean') return value === true || value === false || value === 'true' || value === 'false' || value === ''
   return true

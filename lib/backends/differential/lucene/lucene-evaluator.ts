@@ -249,7 +249,8 @@ function ipMatches(value: string | number | boolean, text: string): boolean {
 
 /** How Elasticsearch indexes a value in an `ip` field (IPv4-mapped IPv6 as IPv4); undefined when it rejects it. */
 export function indexedIp(value: unknown): ipaddr.IPv4 | ipaddr.IPv6 | undefined {
-  if (typeof value !== 'string' || !ipaddr.isValid(value)) return undefined
+  // Elasticsearch takes dotted-quad IPv4 (no leading zeros) and IPv6, not inet_aton's `10.1` or `0x7f.1`.
+  if (typeof value !== 'string' || !(ipaddr.IPv4.isValidFourPartDecimal(value) || ipaddr.IPv6.isValid(value))) return undefined
   const address = ipaddr.parse(value)
   return address.kind() === 'ipv6' && (address as ipaddr.IPv6).isIPv4MappedAddress() ? (address as ipaddr.IPv6).toIPv4Address() : address
 }
