@@ -1,0 +1,111 @@
+import type { ManifestIndex, RuleSummary } from '../catalog/manifest-types'
+
+export type Severity = RuleSummary['severity']
+
+/** One rule as the search index carries it: what a result shows, and every facet value. */
+export interface SearchDoc {
+  readonly slug: string
+  readonly id: string
+  readonly title: string
+  readonly description: string
+  readonly severity: Severity
+  readonly riskScore?: number
+  /** Sigma status; native rules without one are `—`. */
+  readonly status: string
+  /** `sigma` (a Sigma rule or correlation) or `native` (a native query). */
+  readonly kind: 'sigma' | 'native'
+  readonly correlation?: true
+  readonly tactics: readonly string[]
+  readonly techniques: readonly string[]
+  readonly product?: string
+  readonly category?: string
+  readonly service?: string
+  readonly targets: readonly string[]
+  /** `modified` or else `date`, `YYYY-MM-DD` (or empty): what "newest" sorts by. */
+  readonly updated: string
+}
+
+/**
+ * What the home page's search loads lazily, in two files so the first results
+ * need only the first: `/search/core.json` (`SearchCore`: every rule without its
+ * id and description, and the names its facet values stand for) and then
+ * `/search/text.json` (`SearchText`: ids and descriptions, in the same order).
+ * The browser builds the MiniSearch index itself: a prebuilt one (`toJSON`) was
+ * about as many gzip bytes again as the documents (see README, Search).
+ */
+export interface SearchData {
+  readonly version: 1
+  /** Tactic shortname → name, in matrix order (the facet lists them in this order). */
+  readonly tactics: Readonly<Record<string, string>>
+  /** Technique id → name, for every technique a rule maps to. */
+  readonly techniques: Readonly<Record<string, string>>
+  /** Target id → label. */
+  readonly targets: Readonly<Record<string, string>>
+  readonly docs: readonly SearchDoc[]
+}
+
+export type CoreDoc = Omit<SearchDoc, 'id' | 'description'>
+
+export interface SearchCore extends Omit<SearchData, 'docs'> {
+  readonly docs: readonly CoreDoc[]
+}
+
+export interface SearchText {
+  readonly ids: readonly string[]
+  readonly descriptions: readonly string[]
+}
+
+/** Splits the search data into the two files the browser loads. */
+export function splitSearchData(data: SearchData): { core: SearchCore; text: SearchText } {
+  return {
+    core: { ...data, docs: data.docs.map(({ id: _id, description: _description, ...rest }) => rest) },
+    text: { ids: data.docs.map((d) => d.id), descriptions: data.docs.map((d) => d.description) },
+  }
+}
+
+/** The search data again from the core file, and the text file once it has loaded. */
+export function joinSearchData(core: SearchCore, text?: SearchText): SearchData {
+  return {
+    ...core,
+    docs: core.docs.map((d, i) => ({ ...d, id: text?.ids[i] ?? '', description: text?.descriptions[i] ?? '' })),
+  }
+}
+
+/** Descriptions are cut here: the index carries enough to find and recognise a rule, the page has the rest. */
+export const DESCRIPTION_LIMIT = 240
+
+export function searchDoc(rule: RuleSummary): SearchDoc {
+  const description = rule.description.replace(/\s+/g, ' ').trim()
+  return {
+    slug: rule.slug,
+    id: rule.id,
+    title: rule.title,
+    description: description.length > DESCRIPTION_LIMIT ? `${description.slice(0, DESCRIPTION_LIMIT - 1).trimEnd()}…` : description,
+    severity: rule.severity,
+    ...(rule.riskScore !== undefined ? { riskScore: rule.riskScore } : {}),
+    status: rule.status ?? '—',
+    kind: rule.kind === 'native' ? 'native' : 'sigma',
+    ...(rule.kind === 'correlation' ? { correlation: true as const } : {}),
+    tactics: rule.tactics,
+    techniques: rule.techniques,
+    ...(rule.logsource?.product ? { product: rule.logsource.product } : {}),
+    ...(rule.logsource?.category ? { category: rule.logsource.category } : {}),
+    ...(rule.logsource?.service ? { service: rule.logsource.service } : {}),
+    targets: rule.targets,
+    updated: rule.modified ?? rule.date ?? '',
+  }
+}
+
+/** The search data of a catalog: built at build time from the manifest index. */
+export function searchData(index: Pick<ManifestIndex, 'rules' | 'tactics' | 'techniques' | 'targets'>): SearchData {
+  const used = new Set(index.rules.flatMap((r) => r.techniques))
+  const techniques: Record<string, string> = {}
+  for (const id of [...used].sort()) techniques[id] = index.techniques[id]?.name ?? id
+  return {
+    version: 1,
+    tactics: Object.fromEntries(index.tactics.map((t) => [t.shortname, t.name])),
+    techniques,
+    targets: Object.fromEntries(index.targets.map((t) => [t.id, t.label])),
+    docs: index.rules.map(searchDoc),
+  }
+}

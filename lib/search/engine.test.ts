@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest'
+import { joinSearchData, splitSearchData, type SearchData, type SearchDoc } from './documents'
+import { SearchEngine } from './engine'
+import { EMPTY_STATE, parseState, serializeState, toggleFilter } from './url-state'
+
+const doc = (over: Partial<SearchDoc> & Pick<SearchDoc, 'slug' | 'title'>): SearchDoc => ({
+  id: `00000000-0000-4000-8000-${over.slug.length.toString().padStart(12, '0')}`,
+  description: '',
+  severity: 'medium',
+  status: 'experimental',
+  kind: 'sigma',
+  tactics: [],
+  techniques: [],
+  targets: ['splunk'],
+  updated: '2026-01-01',
+  ...over,
+})
+
+const data: SearchData = {
+  version: 1,
+  tactics: { execution: 'Execution', 'lateral-movement': 'Lateral Movement' },
+  techniques: { 'T1021.003': 'Distributed Component Object Model', T1059: 'Command and Scripting Interpreter' },
+  targets: { splunk: 'Splunk SPL', eql: 'EQL' },
+  docs: [
+    doc({ slug: 'processes-created-by-mmc', title: 'Processes Created by MMC', tactics: ['lateral-movement'], techniques: ['T1021.003'], product: 'windows' }),
+    doc({
+      slug: 'incoming-dcom',
+      title: 'Incoming DCOM Lateral Movement with MMC',
+      id: 'c4c13f03-7a21-44e8-bb0a-7a551d0161af',
+      severity: 'high',
+      tactics: ['lateral-movement'],
+      techniques: ['T1021.003'],
+      updated: '2025-01-01',
+    }),
+    doc({ slug: 'encoded-powershell', title: 'Encoded PowerShell', description: 'A script interpreter runs base64 text', tactics: ['execution'], techniques: ['T1059'], kind: 'native', targets: [] }),
+  ],
+}
+const engine = new SearchEngine(data)
+const titles = (q: string, state = EMPTY_STATE) => engine.search({ ...state, q }).results.map((r) => r.doc.slug)
+
+describe('SearchEngine', () => {
+  it('should find rules by a word prefix as it is typed', () => {
+    expect(titles('mm')).toEqual(expect.arrayContaining(['processes-created-by-mmc', 'incoming-dcom']))
+    expect(titles('mmc')).toHaveLength(2)
+  })
+
+  it('should rank the exact technique id first, most severe first among exact matches', () => {
+    expect(titles('T1021.003')).toEqual(['incoming-dcom', 'processes-created-by-mmc'])
+    expect(engine.search({ ...EMPTY_STATE, q: 't1021.003' }).results.every((r) => r.exact)).toBe(true)
+  })
+
+  it('should rank an exact title, id or tactic name before other matches', () => {
+    expect(titles('Processes Created by MMC')[0]).toBe('processes-created-by-mmc')
+    expect(titles('c4c13f03-7a21-44e8-bb0a-7a551d0161af')).toEqual(['incoming-dcom'])
+    expect(titles('lateral movement').slice(0, 2).sort()).toEqual(['incoming-dcom', 'processes-created-by-mmc'])
+  })
+
+  it('should find a word with one typo', () => {
+    expect(titles('lateral movment').sort()).toEqual(['incoming-dcom', 'processes-created-by-mmc'])
+    expect(titles('powershel')).toEqual(['encoded-powershell'])
+  })
+
+  it('should search descriptions once the text file is added', () => {
+    const split = splitSearchData(data)
+    const late = new SearchEngine(joinSearchData(split.core))
+    expect(late.search({ ...EMPTY_STATE, q: 'base64' }).results).toEqual([])
+    late.addText(joinSearchData(split.core, split.text))
+    expect(late.search({ ...EMPTY_STATE, q: 'base64' }).results.map((r) => r.doc.slug)).toEqual(['encoded-powershell'])
+  })
+
+  it('should narrow by facets and count each value over the other facets', () => {
+    const state = toggleFilter(EMPTY_STATE, 'tactic', 'lateral-movement')
+    const answer = engine.search(state)
+    expect(answer.results.map((r) => r.doc.slug).sort()).toEqual(['incoming-dcom', 'processes-created-by-mmc'])
+    expect(answer.facets.tactic.map((f) => [f.value, f.count, f.selected])).toEqual([
+      ['execution', 1, false],
+      ['lateral-movement', 2, true],
+    ])
+    expect(answer.facets.severity.find((f) => f.value === 'high')?.count).toBe(1)
+    expect(answer.facets.kind.map((f) => f.value)).toEqual(['sigma'])
+  })
+
+  it('should sort by severity and by newest', () => {
+    expect(titles('', { ...EMPTY_STATE, sort: 'severity' })[0]).toBe('incoming-dcom')
+    expect(titles('', { ...EMPTY_STATE, sort: 'newest' }).at(-1)).toBe('incoming-dcom')
+  })
+})
+
+describe('search URL state', () => {
+  it('should read and write the state as a query string', () => {
+    const state = parseState('?q=mmc&tactic=lateral-movement&severity=high&severity=medium&sort=newest')
+    expect(state).toEqual({ q: 'mmc', filters: { tactic: ['lateral-movement'], severity: ['high', 'medium'] }, sort: 'newest' })
+    expect(serializeState(state)).toBe('?q=mmc&tactic=lateral-movement&severity=high&severity=medium&sort=newest')
+    expect(serializeState(EMPTY_STATE)).toBe('')
+  })
+
+  it('should ignore unknown keys and sorts', () => {
+    expect(parseState('?foo=1&sort=random')).toEqual(EMPTY_STATE)
+  })
+})

@@ -1,0 +1,95 @@
+import type { SearchData, SearchDoc } from './documents'
+
+/** A facet: its URL key, its label, and the values one document has. */
+export interface Facet {
+  readonly key: FacetKey
+  readonly label: string
+  readonly values: (doc: SearchDoc) => readonly string[]
+  /** What a value is called on screen (a tactic's name, a target's label). */
+  readonly name?: (value: string, data: SearchData) => string
+  /** Value order on screen when not by count. */
+  readonly order?: (data: SearchData) => readonly string[]
+}
+
+export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'informational'] as const
+
+const list = (value: string | undefined) => (value ? [value] : [])
+
+export const FACETS = [
+  {
+    key: 'tactic',
+    label: 'Tactic',
+    values: (d) => d.tactics,
+    name: (v, data) => data.tactics[v] ?? v,
+    order: (data) => Object.keys(data.tactics),
+  },
+  { key: 'technique', label: 'Technique', values: (d) => d.techniques, name: (v, data) => `${v} ${data.techniques[v] ?? ''}`.trim() },
+  { key: 'severity', label: 'Severity', values: (d) => [d.severity], order: () => SEVERITIES },
+  { key: 'status', label: 'Status', values: (d) => [d.status] },
+  { key: 'product', label: 'Log source product', values: (d) => list(d.product) },
+  { key: 'category', label: 'Log source category', values: (d) => list(d.category) },
+  { key: 'service', label: 'Log source service', values: (d) => list(d.service) },
+  { key: 'kind', label: 'Rule kind', values: (d) => [d.kind], name: (v) => (v === 'sigma' ? 'Sigma' : 'Native query') },
+  {
+    key: 'target',
+    label: 'Converts to',
+    values: (d) => d.targets,
+    name: (v, data) => data.targets[v] ?? v,
+    order: (data) => Object.keys(data.targets),
+  },
+] as const satisfies readonly (Facet & { key: string })[]
+
+export type FacetKey = 'tactic' | 'technique' | 'severity' | 'status' | 'product' | 'category' | 'service' | 'kind' | 'target'
+
+export const FACET_KEYS: readonly FacetKey[] = FACETS.map((f) => f.key)
+
+/** Chosen values per facet: within a facet any value may match, across facets all must. */
+export type Filters = Partial<Record<FacetKey, readonly string[]>>
+
+export function matchesFilters(doc: SearchDoc, filters: Filters, except?: FacetKey): boolean {
+  for (const facet of FACETS) {
+    if (facet.key === except) continue
+    const chosen = filters[facet.key]
+    if (!chosen?.length) continue
+    const values = facet.values(doc)
+    if (!chosen.some((v) => values.includes(v))) return false
+  }
+  return true
+}
+
+export interface FacetCount {
+  readonly value: string
+  readonly name: string
+  readonly count: number
+  readonly selected: boolean
+}
+
+/**
+ * Counts per facet value over the documents that match the query and every
+ * other facet's filter (so choosing a tactic still shows how many rules each
+ * other tactic would add). Values chosen in the URL are listed even at 0.
+ */
+export function facetCounts(data: SearchData, matched: readonly SearchDoc[], filters: Filters): Record<FacetKey, FacetCount[]> {
+  const out = {} as Record<FacetKey, FacetCount[]>
+  for (const facet of FACETS) {
+    const counts = new Map<string, number>()
+    for (const doc of matched)
+      if (matchesFilters(doc, filters, facet.key)) for (const v of facet.values(doc)) counts.set(v, (counts.get(v) ?? 0) + 1)
+    const chosen = filters[facet.key] ?? []
+    for (const v of chosen) if (!counts.has(v)) counts.set(v, 0)
+    const order: readonly string[] = 'order' in facet ? facet.order(data) : []
+    const rank = (v: string) => {
+      const i = order.indexOf(v)
+      return i === -1 ? order.length : i
+    }
+    out[facet.key] = [...counts.entries()]
+      .map(([value, count]) => ({
+        value,
+        count,
+        name: 'name' in facet ? facet.name(value, data) : value,
+        selected: chosen.includes(value),
+      }))
+      .sort((a, b) => (order.length ? rank(a.value) - rank(b.value) : 0) || b.count - a.count || a.value.localeCompare(b.value))
+  }
+  return out
+}
