@@ -1,6 +1,6 @@
 'use client'
 
-import { useCallback, useEffect, useState, type KeyboardEvent, type ReactNode } from 'react'
+import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
 import type { LabelledConversion } from '@/lib/catalog/rule-queries'
 import { QueryVariant } from './query-variant'
 import { variantKey } from './variant-key'
@@ -18,9 +18,9 @@ const NONE = [{ id: '', label: '' }] as const
 /**
  * The queries panel of a rule page: one tab per target (each with its own
  * anchor: `#splunk` opens that tab), a pipeline switch remembered in
- * localStorage, and output-format buttons. The plain queries are rendered on
- * the server (`variants`); the output formats are fetched from `deferredUrl`
- * the first time a reader asks for one.
+ * localStorage, and output-format buttons. Each target's default query is
+ * rendered on the server (`variants`); other pipelines and the output formats
+ * are fetched from `deferredUrl` the first time a reader asks for one.
  */
 export function QueryTabs({
   targets,
@@ -37,6 +37,17 @@ export function QueryTabs({
   const [pipelines, setPipelines] = useState<Record<string, string>>({})
   const [formats, setFormats] = useState<Record<string, string>>({})
   const [loaded, setLoaded] = useState<Record<string, LabelledConversion> | 'loading' | 'failed' | null>(null)
+  const requested = useRef(false)
+
+  const load = useCallback(() => {
+    if (requested.current) return
+    requested.current = true
+    setLoaded('loading')
+    fetch(deferredUrl)
+      .then((response) => (response.ok ? response.json() : Promise.reject(new Error(String(response.status)))))
+      .then((data: Record<string, LabelledConversion>) => setLoaded(data))
+      .catch(() => setLoaded('failed'))
+  }, [deferredUrl])
 
   const fromHash = useCallback(() => {
     const id = decodeURIComponent(window.location.hash.slice(1))
@@ -53,19 +64,11 @@ export function QueryTabs({
       if (value && t.pipelines.some((p) => p.id === value)) stored[t.id] = value
     }
     setPipelines(stored)
+    if (targets.some((t) => stored[t.id] !== undefined && stored[t.id] !== t.pipelines[0]?.id)) load()
     fromHash()
     window.addEventListener('hashchange', fromHash)
     return () => window.removeEventListener('hashchange', fromHash)
-  }, [targets, fromHash])
-
-  const load = () => {
-    if (loaded !== null) return
-    setLoaded('loading')
-    fetch(deferredUrl)
-      .then((response) => (response.ok ? response.json() : Promise.reject(new Error(String(response.status)))))
-      .then((data: Record<string, LabelledConversion>) => setLoaded(data))
-      .catch(() => setLoaded('failed'))
-  }
+  }, [targets, fromHash, load])
 
   const select = (id: string, focus = false) => {
     setActive(id)
@@ -127,6 +130,7 @@ export function QueryTabs({
                         const value = event.target.value
                         setPipelines((p) => ({ ...p, [t.id]: value }))
                         window.localStorage.setItem(pipelineKey(t.id), value)
+                        if (value !== t.pipelines[0]?.id) load()
                       }}
                       className="max-w-[28rem] min-w-0 rounded border border-slate-300 bg-white px-2 py-0.5 text-slate-900 dark:border-slate-600 dark:bg-slate-900 dark:text-slate-100"
                     >

@@ -27,28 +27,32 @@ export const test = base.extend<Fixtures>({
   },
   offsiteRequests: [
     async ({ page, baseURL }, use) => {
-    const offsite: string[] = []
-    const origin = new URL(baseURL!).origin
-    await page.route('**/*', (route) => {
-      const url = route.request().url()
-      if (url.startsWith(origin) || url.startsWith('data:') || url.startsWith('blob:')) return route.continue()
-      offsite.push(url)
-      return route.abort('blockedbyclient')
-    })
-    await use(offsite)
-    expect(offsite, 'requests that left localhost').toEqual([])
+      const offsite: string[] = []
+      const origin = new URL(baseURL!).origin
+      await page.route('**/*', (route) => {
+        const url = route.request().url()
+        if (url.startsWith(origin) || url.startsWith('data:') || url.startsWith('blob:')) return route.continue()
+        offsite.push(url)
+        return route.abort('blockedbyclient')
+      })
+      await use(offsite)
+      expect(offsite, 'requests that left localhost').toEqual([])
     },
     { auto: true },
   ],
   consoleErrors: [
     async ({ page }, use) => {
-    const errors: string[] = []
-    page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(`${message.text()} (${message.location().url})`)
-    })
-    page.on('pageerror', (error) => errors.push(error.message))
-    await use(errors)
-    expect(errors, 'console errors').toEqual([])
+      const errors: string[] = []
+      page.on('console', (message) => {
+        if (message.type() === 'error') errors.push(`${message.text()} (${message.location().url})`)
+      })
+      page.on('pageerror', (error) => errors.push(error.message))
+      // A failed request (a 404 for a payload, an icon …) counts as an error too.
+      page.on('response', (response) => {
+        if (response.status() >= 400) errors.push(`HTTP ${response.status()} ${response.url()}`)
+      })
+      await use(errors)
+      expect(errors, 'console errors and failed requests').toEqual([])
     },
     { auto: true },
   ],

@@ -79,10 +79,12 @@ test('should remember the pipeline choice across a reload', async ({ page }) => 
   const panel = page.locator(`#${target.id}`)
   await panel.getByLabel('Pipeline').selectOption(choice)
   await expect(panel.locator(`[data-pipeline="${choice}"][data-format="default"]`)).toBeVisible()
+  await expect(panel.locator(`[data-pipeline="${choice}"][data-format="default"] pre`)).toBeVisible()
   await page.reload()
   await page.waitForLoadState('networkidle')
   await expect(panel.getByLabel('Pipeline')).toHaveValue(choice)
   await expect(panel.locator(`[data-pipeline="${choice}"][data-format="default"]`)).toBeVisible()
+  await expect(panel.locator(`[data-pipeline="${choice}"][data-format="default"]`)).not.toContainText('Loading')
 })
 
 test('should load an output format on demand and copy it', async ({ page, context, baseURL }) => {

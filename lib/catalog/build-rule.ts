@@ -35,7 +35,7 @@ export interface BuiltRule {
   readonly idLocation: Location | null
 }
 
-const NATIVE_LABELS: Record<string, string> = {
+export const NATIVE_LABELS: Record<string, string> = {
   eql: 'EQL',
   kuery: 'KQL (Kibana)',
   esql: 'ES|QL',
@@ -269,13 +269,21 @@ function resolveAttack(
   tagLocation: (index: number) => Location,
   diagnostics: Diagnostic[],
 ): { groups: AttackGroup[]; summary: { tactics: string[]; techniques: string[] } } {
-  const resolution = resolveTags(tags)
+  return attackOf(resolveTags(tags), (path) => tagLocation(Number(path[0] ?? 0)), diagnostics)
+}
+
+/** A resolved ATT&CK mapping (Sigma tags or Elastic `threat`) as the page's chips and the index's summary. */
+export function attackOf(
+  resolution: ReturnType<typeof resolveTags>,
+  locate: (path: readonly (string | number)[]) => Location,
+  diagnostics: Diagnostic[],
+): { groups: AttackGroup[]; summary: { tactics: string[]; techniques: string[] } } {
   for (const d of resolution.diagnostics)
     diagnostics.push({
       severity: d.severity,
       code: d.code,
       message: d.message,
-      location: tagLocation(Number(d.path[0] ?? 0)),
+      location: locate(d.path),
     })
   const groups = groupByTactic(resolution.entries).map(
     (g): AttackGroup => ({
@@ -368,7 +376,7 @@ function runTests(
   })
 }
 
-async function convertAll(
+export async function convertAll(
   primary: SigmaDocument,
   collection: SigmaCollection,
   targets: readonly TargetSummary[],
@@ -417,11 +425,11 @@ function formatLanguage(format: string, queryLanguage: string): string {
   return queryLanguage
 }
 
-async function shown(language: string, label: string, text: string): Promise<ShownCode> {
+export async function shown(language: string, label: string, text: string): Promise<ShownCode> {
   return { language, label, text, html: await highlight(text, language) }
 }
 
-function pick<T extends object, K extends keyof T>(object: T, keys: K[]): Pick<T, K> {
+export function pick<T extends object, K extends keyof T>(object: T, keys: K[]): Pick<T, K> {
   const out = {} as Pick<T, K>
   for (const k of keys) if (object[k] !== undefined) out[k] = object[k]
   return out

@@ -4,6 +4,9 @@
  * lists and the matrix, and one file per rule for its page.
  */
 import type { SeverityLevel } from './schemas/common'
+import type { ElasticFacts, MarkdownGuide, RuleOrigin } from './sources/types'
+
+export type { ElasticFacts, MarkdownGuide, RuleOrigin } from './sources/types'
 
 export interface TargetSummary {
   readonly id: string
@@ -64,6 +67,12 @@ export interface RuleSummary {
   readonly author?: string
   /** Targets that can express the rule (at least one pipeline converts it). */
   readonly targets: readonly string[]
+  /** Where the rule comes from (`content`, a Sigma tree, an Elastic tree); absent means content. */
+  readonly origin?: RuleOrigin
+  /** Retired upstream (Elastic `rules/_deprecated`, maturity deprecated; Sigma status deprecated). */
+  readonly deprecated?: boolean
+  /** An Elastic building-block rule: it feeds other rules and raises no alert of its own. */
+  readonly buildingBlock?: boolean
 }
 
 export interface Conversion {
@@ -123,6 +132,10 @@ export interface RuleDetail extends RuleSummary {
   readonly fields: readonly string[]
   /** The compiled investigation guide (mdx-bundler code) and its headings. */
   readonly guide: { readonly code: string; readonly headings: readonly { depth: number; text: string; slug: string }[] } | null
+  /** An imported rule's own guide (Elastic `note`): markdown rendered to sanitized HTML at prebuild. Used when `guide` is null. */
+  readonly markdownGuide?: MarkdownGuide
+  /** Everything an Elastic rule's reference page shows beyond the common fields. */
+  readonly elastic?: ElasticFacts
 }
 
 export interface LogSourceSummary {

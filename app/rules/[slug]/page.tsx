@@ -46,7 +46,7 @@ function Queries({ rule }: { rule: RuleDetail }) {
       <h2 id="queries-title" className="text-lg font-semibold">
         Queries
       </h2>
-      <QueryTabs targets={tabs} variants={variants} deferred={Object.keys(deferred)} deferredUrl={`/rules/${rule.slug}/formats.json`} />
+      <QueryTabs targets={tabs} variants={variants} deferred={Object.keys(deferred)} deferredUrl={`/rules/${rule.slug}/queries.json`} />
     </section>
   )
 }

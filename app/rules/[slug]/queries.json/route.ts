@@ -8,7 +8,7 @@ export function generateStaticParams() {
   return getIndex().rules.map((r) => ({ slug: r.slug }))
 }
 
-/** `/rules/<slug>/formats.json`: the rule's output formats (highlighted), loaded by its queries panel on demand. */
+/** `/rules/<slug>/queries.json`: the rule's other pipelines and output formats (highlighted), loaded by its queries panel on demand. */
 export async function GET(_request: Request, context: { params: Promise<{ slug: string }> }) {
   const rule = getRule((await context.params).slug)
   if (!rule) return new Response('Not found', { status: 404 })

@@ -1,0 +1,72 @@
+import { readdirSync } from 'node:fs'
+import path from 'node:path'
+import type { RuleSource, SourceType } from './types'
+
+/** One rule file found in a source, before it is read. */
+export interface SourceEntry {
+  readonly type: SourceType
+  readonly absolute: string
+  /** As diagnostics print it: relative to the working directory. */
+  readonly display: string
+  /** The page URL segment it asks for (made unique across sources by `assignSlugs`). */
+  readonly baseSlug: string
+}
+
+const EXTENSIONS: Record<SourceType, RegExp> = { content: /\.mdx?$/, sigma: /\.ya?ml$/, elastic: /\.toml$/ }
+
+/** `proc_creation_win_mmc_susp_child.yml` → `proc-creation-win-mmc-susp-child`. */
+export function slugOf(name: string): string {
+  return (
+    name
+      .replace(/\.[^.]+$/, '')
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '') || 'rule'
+  )
+}
+
+/** Every rule file of a source, in a stable order (sorted paths); dot-folders are skipped. */
+export function discover(source: RuleSource, cwd = process.cwd()): SourceEntry[] {
+  const out: SourceEntry[] = []
+  const pattern = EXTENSIONS[source.type]
+  const walk = (dir: string): void => {
+    const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))
+    for (const entry of entries) {
+      if (entry.name.startsWith('.') || entry.name === 'node_modules') continue
+      const full = path.join(dir, entry.name)
+      if (entry.isDirectory()) {
+        if (source.type !== 'content') walk(full)
+      } else if (pattern.test(entry.name)) {
+        out.push({
+          type: source.type,
+          absolute: full,
+          display: path.relative(cwd, full) || full,
+          baseSlug: source.type === 'content' ? entry.name.replace(/\.mdx?$/, '') : slugOf(entry.name),
+        })
+      }
+    }
+  }
+  walk(source.path)
+  return out
+}
+
+/**
+ * One slug per entry: content pages keep their file name (it is their URL); an
+ * imported rule whose name is taken gets its source type appended, then a number.
+ */
+export function assignSlugs(entries: readonly SourceEntry[]): string[] {
+  const taken = new Set<string>()
+  const slugs = new Array<string>(entries.length)
+  const order = entries.map((e, i) => i).sort((a, b) => Number(entries[a]!.type !== 'content') - Number(entries[b]!.type !== 'content') || a - b)
+  for (const i of order) {
+    const entry = entries[i]!
+    let slug = entry.baseSlug
+    if (taken.has(slug) && entry.type !== 'content') {
+      slug = `${entry.baseSlug}-${entry.type}`
+      for (let n = 2; taken.has(slug); n++) slug = `${entry.baseSlug}-${entry.type}-${n}`
+    }
+    taken.add(slug)
+    slugs[i] = slug
+  }
+  return slugs
+}
