@@ -3,7 +3,7 @@ import { RE2JS } from 're2js'
 import { describe, expect, it } from 'vitest'
 import { ANY_CHARS, ONE_CHAR } from '../../sigma/sigma-string'
 import { caseVariants, hasNonAsciiCase } from './case-fold'
-import { ipv4CidrBody, ipv4CidrRegex } from './cidr-regex'
+import { cidrBody, cidrRegex, ipv4CidrRegex } from './cidr-regex'
 import { backslashEscape, placeholderIn, writePattern } from './pattern'
 
 describe('ipv4CidrRegex', () => {
@@ -19,10 +19,34 @@ describe('ipv4CidrRegex', () => {
     }
   })
 
-  it('should give no regex for IPv6 networks or nonsense', () => {
+  it('should give no IPv4 regex for IPv6 networks, and nothing for nonsense', () => {
     expect(ipv4CidrRegex('fe80::/10')).toBeUndefined()
-    expect(ipv4CidrRegex('nope')).toBeUndefined()
-    expect(ipv4CidrBody('10.0.0.0/8')).toBe(ipv4CidrRegex('10.0.0.0/8')!.slice(1, -1))
+    expect(cidrRegex('nope')).toBeUndefined()
+    expect(cidrBody('10.0.0.0/8')).toBe(ipv4CidrRegex('10.0.0.0/8')!.slice(1, -1))
+  })
+})
+
+describe('cidrRegex for IPv6', () => {
+  it('should match every spelling of the addresses of the network, as ipaddr.js reads them', () => {
+    const spellings = (a: ipaddr.IPv6) => [a.toString(), a.toNormalizedString(), (a as ipaddr.IPv6 & { toFixedLengthString(): string }).toFixedLengthString().toUpperCase(), `${a.toString()}%eth0`]
+    const others = ['::', '::1', '0:0:0:0:0:0:0.0.0.1', '::0.0.0.1', '::ffff:10.1.2.3', 'fe80::1%', 'fe80::1::2', '1:2:3:4:5:6:7:8:9', '12345::', 'x', '10.0.0.1']
+    let seed = 7
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648
+    for (const cidr of ['::1/128', 'fc00::/7', 'fe80::/10', '2603:1017::/48', '2620:1ec:8f8::/46', '::ffff:0:0/96', '::/0']) {
+      const network = ipaddr.parseCIDR(cidr)
+      const regex = RE2JS.compile(cidrRegex(cidr)!)
+      const samples = [...others]
+      for (let i = 0; i < 100; i++) {
+        const bytes = network[0].toByteArray()
+        for (let bit = 0; bit < 128; bit++) if ((bit >= network[1] || random() < 0.02) && random() < 0.5) bytes[bit >> 3]! ^= 0x80 >> (bit & 7)
+        if (random() < 0.5) for (let b = 4; b < 16; b++) if (random() < 0.5) bytes[b] = 0
+        samples.push(...spellings(ipaddr.fromByteArray(bytes) as ipaddr.IPv6))
+      }
+      for (const sample of samples) {
+        const inside = ipaddr.isValid(sample) && ipaddr.parse(sample).kind() === 'ipv6' && ipaddr.parse(sample).match(network)
+        expect(regex.matcher(sample).find(), `${sample} in ${cidr}`).toBe(inside)
+      }
+    }
   })
 })
 

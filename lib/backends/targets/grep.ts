@@ -1,6 +1,6 @@
 import type { CompileContext, NodeOf } from '../compiler/dialect'
 import { unsupported } from '../compiler/unsupported'
-import { ipv4CidrBody } from '../shared/cidr-regex'
+import { cidrBody } from '../shared/cidr-regex'
 import type { SigmaString } from '../../sigma/sigma-string'
 import { writePattern } from '../shared/pattern'
 import { defineTarget } from '../target'
@@ -45,12 +45,12 @@ export const grep = defineTarget({
         return rawLine(flags ? `(?${flags}:${pattern})` : `(?:${pattern})`, ctx)
       },
       CidrMatchNode: (node, ctx) => {
-        const body = ipv4CidrBody(node.cidr)
-        if (body === undefined) {
-          if (!json(ctx)) return widen(ctx, `the IPv6 network ${node.cidr} has too many spellings for a regex; it is left out`)
-          return ctx.unsupported('ipv6-cidr', `a regex cannot match every spelling of the IPv6 network ${node.cidr}`, node)
-        }
-        return json(ctx) ? line(`${jsonKey(node.field)}"${body}"${VALUE_END}`) : rawLine(body, ctx)
+        const body = cidrBody(node.cidr)
+        if (body === undefined) return ctx.unsupported('cidr', `\`${node.cidr}\` is not a CIDR network`, node)
+        if (json(ctx)) return line(`${jsonKey(node.field)}"${body}"${VALUE_END}`)
+        // On a raw line an IPv6 network (thousands of characters of spellings) is not worth its size.
+        if (node.cidr.includes(':')) return widen(ctx, `the IPv6 network ${node.cidr} is left out on raw lines`)
+        return rawLine(body, ctx)
       },
       NumberMatchNode: (node, ctx) => {
         if (node.op !== 'eq') {
@@ -73,13 +73,19 @@ export const grep = defineTarget({
     },
     foldField: (field, nodes, ctx) => stringMatch(field, nodes.map((n) => n.value), nodes[0]!.cased, ctx),
     finish: (condition, ctx) => {
-      const pattern = `^${condition.includes(JSON_CHAR) ? JSON_CHAR_DEFINITION : ''}(?:${condition})`
+      // Subroutines keep long patterns within PCRE2's compiled-size limit: `(?&c)` is one JSON
+      // string character, `(?&h)` one IPv6 hex group (CIDR networks repeat it hundreds of times).
+      const body = condition.replaceAll(HEX_GROUP, '(?&h)')
+      const defines = (body.includes(JSON_CHAR) ? JSON_CHAR_DEFINITION : '') + (body.includes('(?&h)') ? `(?(DEFINE)(?<h>${HEX_GROUP}))` : '')
+      const pattern = `^${defines}(?:${body})`
       if (pattern.length > MAX_PATTERN)
         return ctx.unsupported('pattern-too-large', `the pattern would be ${pattern.length} characters; grep -P compiles at most about ${MAX_PATTERN}`)
       return `grep -P '${pattern.replaceAll("'", `'\\''`)}'`
     },
   },
 })
+
+const HEX_GROUP = '[0-9a-fA-F]{1,4}'
 
 /** PCRE2's compiled-size limit (64K code units) is reached at about this many pattern characters. */
 const MAX_PATTERN = 30_000

@@ -1,7 +1,7 @@
 import type { SigmaString } from '../../sigma/sigma-string'
 import { unsupported } from '../compiler/unsupported'
 import { caseVariants, hasNonAsciiCase } from '../shared/case-fold'
-import { ipv4CidrRegex } from '../shared/cidr-regex'
+import { cidrRegex } from '../shared/cidr-regex'
 import { backslashEscape, writePattern } from '../shared/pattern'
 import { defineTarget } from '../target'
 
@@ -17,6 +17,10 @@ import { defineTarget } from '../target'
  * - `REGEXP` is not built in: the application registers `regexp(pattern, value)`,
  *   RE2 syntax (re2js), an unanchored search, inline flags `(?i)`, `(?m)`,
  *   `(?s)`; it returns 1 or 0, and NULL for a NULL value.
+ * - CIDR networks (IPv4 and IPv6) are `REGEXP`s over every spelling of their
+ *   addresses (shared/cidr-regex.ts); a case-insensitive field reference quotes
+ *   the other field's text as `\Q…\E` in a `(?i)` regex, since lower() folds
+ *   ASCII only.
  * - NULL: `NOT (x LIKE …)` is NULL, not true, for an absent field. Every `not`
  *   is written `NOT coalesce(…, 0)`: an absent field does not match, so the
  *   event passes the `not`, as in Splunk and Elasticsearch. (AND/OR with
@@ -42,9 +46,10 @@ export const sqlite = defineTarget({
         const flags = (['i', 'm', 's'] as const).filter((f) => node.flags[f]).join('')
         return `${ident(node.field)} REGEXP ${text((flags ? `(?${flags})` : '') + node.pattern)}`
       },
+      // SQLite has no IP functions: the network is a regex over every spelling of its addresses.
       CidrMatchNode: (node, ctx) => {
-        const regex = ipv4CidrRegex(node.cidr)
-        if (regex === undefined) return ctx.unsupported('ipv6-cidr', `SQLite cannot match the IPv6 network ${node.cidr}: it has no IP functions`, node)
+        const regex = cidrRegex(node.cidr)
+        if (regex === undefined) return ctx.unsupported('cidr', `\`${node.cidr}\` is not a CIDR network`, node)
         return `${ident(node.field)} REGEXP ${text(regex)}`
       },
       NumberMatchNode: (node, ctx) => {
@@ -53,22 +58,27 @@ export const sqlite = defineTarget({
         if (node.op === 'eq') return `${f} IN (${node.value}, ${text(String(node.value))})`
         const op = `${COMPARE[node.op]} ${node.value}`
         // A number stored as text (Windows event data is text) compares as the number it spells, as in the evaluator.
-        return `(typeof(${f}) IN ('integer', 'real') AND ${f} ${op} OR typeof(${f}) = 'text' AND ${f} REGEXP '${NUMERIC_TEXT}' AND CAST(trim(${f}, '${WHITESPACE}') AS REAL) ${op})`
+        return `(typeof(${f}) IN ('integer', 'real') AND ${f} ${op} OR typeof(${f}) = 'text' AND ${f} REGEXP '${NUMERIC_TEXT}' AND CAST(trim(${f}, ${TRIM_CHARS}) AS REAL) ${op})`
       },
       // Booleans are stored as the text 'true'/'false' (SQLite has no boolean type).
       BooleanMatchNode: (node) => `lower(${ident(node.field)}) = '${node.value}'`,
       NullMatchNode: (node) => `${ident(node.field)} IS NULL`,
       ExistsNode: (node) => `${ident(node.field)} IS NOT NULL`,
-      FieldRefNode: (node, ctx) => {
-        if (!node.cased) ctx.warn('fieldref compares case-insensitively with SQLite lower(), which folds ASCII letters only')
-        const fold = (f: string) => (node.cased ? `CAST(${ident(f)} AS TEXT)` : `lower(${ident(f)})`)
-        const [a, b] = [fold(node.field), fold(node.otherField)]
-        return {
-          eq: `${a} = ${b}`,
-          startswith: `substr(${a}, 1, length(${b})) = ${b}`,
-          endswith: `(length(${b}) = 0 OR substr(${a}, -length(${b})) = ${b})`,
-          contains: `instr(${a}, ${b}) > 0`,
-        }[node.match]
+      FieldRefNode: (node) => {
+        const [a, b] = [ident(node.field), ident(node.otherField)]
+        if (node.cased) {
+          const [x, y] = [`CAST(${a} AS TEXT)`, `CAST(${b} AS TEXT)`]
+          return {
+            eq: `${x} = ${y}`,
+            startswith: `substr(${x}, 1, length(${y})) = ${y}`,
+            endswith: `(length(${y}) = 0 OR substr(${x}, -length(${y})) = ${y})`,
+            contains: `instr(${x}, ${y}) > 0`,
+          }[node.match]
+        }
+        // lower() folds ASCII only: the other field's text becomes a quoted (\Q…\E) case-insensitive regex instead.
+        const [start, end] = { eq: ['^', '$'], startswith: ['^', ''], endswith: ['', '$'], contains: ['', ''] }[node.match]
+        const quoted = `'(?i)${start}\\Q' || replace(CAST(${b} AS TEXT), '\\E', '\\E\\\\E\\Q') || '\\E${end}'`
+        return `(${b} IS NOT NULL AND ${a} REGEXP (${quoted}))`
       },
       TimePartNode: unsupported('time-part', 'date-part modifiers need a known timestamp format, which a SQLite table does not declare'),
     },
@@ -83,9 +93,13 @@ export const sqlite = defineTarget({
 const COMPARE = { lt: '<', lte: '<=', gt: '>', gte: '>=' } as const
 
 /** JavaScript's `\s` (what the evaluator trims around a number written as text), as literal characters. */
-const WHITESPACE = '\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff'
+/** What JavaScript's trim() and `\s` count as whitespace, as code points. */
+const WHITESPACE = [0x9, 0xa, 0xb, 0xc, 0xd, 0x20, 0xa0, 0x1680, ...Array.from({ length: 11 }, (_, i) => 0x2000 + i), 0x2028, 0x2029, 0x202f, 0x205f, 0x3000, 0xfeff]
+/** The same set spelled for SQL (`char(…)`) and for an RE2 class (`\x{…}`), so queries stay on one line. */
+const TRIM_CHARS = `char(${WHITESPACE.join(', ')})`
+const SPACE_CLASS = `[${WHITESPACE.map((c) => `\\x{${c.toString(16)}}`).join('')}]`
 /** A decimal number written as text, with optional surrounding whitespace (RE2 syntax). */
-const NUMERIC_TEXT = `^[${WHITESPACE}]*[-+]?([0-9]+([.][0-9]*)?|[.][0-9]+)([eE][-+]?[0-9]+)?[${WHITESPACE}]*$`
+const NUMERIC_TEXT = `^${SPACE_CLASS}*[-+]?([0-9]+([.][0-9]*)?|[.][0-9]+)([eE][-+]?[0-9]+)?${SPACE_CLASS}*$`
 
 const ident = (name: string) => `"${name.replaceAll('"', '""')}"`
 const text = (value: string) => `'${value.replaceAll("'", "''")}'`
