@@ -58,9 +58,11 @@ function runSqlite(db: Database.Database, query: string, events: readonly FlatEv
   }
 }
 
-function sqlValue(value: EventValue | undefined): string | number | null {
+function sqlValue(value: EventValue | undefined): string | number | bigint | null {
   if (value === undefined || value === null) return null
   if (typeof value === 'boolean') return String(value)
+  // better-sqlite3 binds every JS number as REAL (6 would be stored as 6.0); a JSON integer is an INTEGER.
+  if (Number.isSafeInteger(value)) return BigInt(value)
   return value
 }
 
