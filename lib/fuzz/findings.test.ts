@@ -61,6 +61,12 @@ describe('fixed findings', () => {
     const { engine, reference } = verdicts(createSqliteEngine, '  sel:\n    f|gte: 7\n  condition: sel', [{ f: '184' }, { f: 184 }, { f: '3' }])
     expect(engine).toEqual(reference)
   })
+
+  it('should store a JSON integer as an SQLite INTEGER, so a fieldref to a number compares its text 6, not 6.0', () => {
+    const { engine, reference } = verdicts(createSqliteEngine, "  sel:\n    d|fieldref: n\n  condition: sel", [{ n: 6, d: '6' }, { n: 6.5, d: '6.5' }, { n: 6, d: '6.0' }])
+    expect(engine).toEqual(reference)
+    expect(reference).toEqual([true, true, false])
+  })
 })
 
 describe('open findings (known-findings.ts)', () => {

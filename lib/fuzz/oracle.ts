@@ -2,7 +2,7 @@ import lucene from 'lucene'
 import { convert, targets } from '../backends/index'
 import { checkRule } from '../backends/differential/check-rule'
 import type { Engine } from '../backends/differential/types'
-import { parseSigma, resolveCollection, type Diagnostic, type SigmaCollection } from '../sigma/index'
+import { formatDiagnostic, parseSigma, resolveCollection, type Diagnostic, type SigmaCollection } from '../sigma/index'
 import { kqlErrors } from '../../scripts/kusto/check-kql'
 import { PLACEHOLDERS } from './generate-rule'
 import type { FuzzStats } from './stats'
@@ -11,7 +11,8 @@ import type { FuzzStats } from './stats'
  * What the library must do with every rule text, generated or mutated:
  *
  * - `parseSigma` yields documents or diagnostics, never throws, and every
- *   diagnostic has a file, a line and a column inside the text;
+ *   diagnostic has a file, a line and a column inside the text; its fast YAML
+ *   reader and the `yaml` package give the same documents and diagnostics;
  * - `convert`, for every target and each of its pipelines (and each output
  *   format with the default pipeline), returns a non-empty query or a named
  *   reason, never throws and never fails as `internal-error`;
@@ -32,6 +33,7 @@ export type FindingKind =
   | 'engine-error'
   | 'disagreement'
   | 'valid-rule-rejected'
+  | 'reader-mismatch'
 
 export interface Finding {
   readonly kind: FindingKind
@@ -65,6 +67,7 @@ export function checkText(text: string, file: string, options: OracleOptions, st
     return findings
   }
   checkDiagnostics(collection.diagnostics, text, file, findings)
+  checkReaders(text, file, collection, findings)
   const errors = collection.diagnostics.filter((d) => d.severity === 'error')
   stats?.parsed(collection.documents.length, errors.map((d) => d.code))
   if (options.expectValid && errors.length > 0) {
@@ -159,6 +162,27 @@ export function checkText(text: string, file: string, options: OracleOptions, st
     }
   }
   return findings
+}
+
+/** The fast reader (the default) against the `yaml` package: the same documents and the same diagnostics. */
+function checkReaders(text: string, file: string, fast: SigmaCollection, findings: Finding[]): void {
+  let slow: SigmaCollection
+  try {
+    slow = parseSigma(text, file, { placeholders: PLACEHOLDERS, yamlReader: 'yaml' })
+  } catch (error) {
+    findings.push({ kind: 'exception', where: 'parse', message: `parseSigma (yaml reader) threw: ${errorText(error)}`, detail: stackOf(error) })
+    return
+  }
+  const diagnostics = (c: SigmaCollection) => c.diagnostics.map(formatDiagnostic).join('\n')
+  const documents = (c: SigmaCollection) => JSON.stringify(c.documents.map((d) => ({ ...d, diagnostics: undefined })))
+  if (diagnostics(fast) !== diagnostics(slow) || documents(fast) !== documents(slow)) {
+    findings.push({
+      kind: 'reader-mismatch',
+      where: 'parse',
+      message: diagnostics(fast) !== diagnostics(slow) ? 'the fast YAML reader and the yaml package report different diagnostics' : 'the fast YAML reader and the yaml package give different documents',
+      detail: `fast:\n${diagnostics(fast)}\nyaml:\n${diagnostics(slow)}`,
+    })
+  }
 }
 
 function checkDiagnostics(diagnostics: readonly Diagnostic[], text: string, file: string, findings: Finding[]): void {
