@@ -1,22 +1,22 @@
 import { timeColumn } from '../targets/kql-schema'
 import { kqlColumn, kqlName, kqlNumber, kqlPresent } from '../targets/kql'
-import { atLeast, COMPARE_SYMBOL, comparisons, FIXED_BUCKETS, needsAllRules, type CorrelationContext, type CorrelationPart } from './context'
+import { COMPARE_SYMBOL, comparisons, needsAllRules, type CorrelationContext, type CorrelationPart } from './context'
 
 /**
- * Correlations in KQL.
+ * Correlations in KQL, all with the reference evaluator's meaning (a window of
+ * `timespan` ending at each event of a group):
  *
- * - temporal_ordered and temporal: exact, with window joins — one `let` per
- *   rule projecting the group-by keys and its time, `join kind=inner` on
- *   the keys, then the times in order (`between (t0 .. t0 + span)`) or all
- *   within the span (`max_of(…) - min_of(…) <= span`);
- * - event_count and value_count "at least N": exact, a self-join of the
- *   rules' events on the keys, each event anchoring the window
- *   `[t, t + span]`, counted (`count()`, `count_distinct()`);
- * - other conditions, value_sum, value_avg: `summarize … by <keys>,
- *   bin(time, span)` over a `union` of the rules, with the fixed-bucket warning;
- * - value_percentile: exact as the reference evaluator defines it (the share,
- *   in percent, of the window's events that have the value of the event
- *   ending it), with a self-join.
+ * - temporal_ordered and temporal: window joins — one `let` per rule
+ *   projecting the group-by keys and its time, `join kind=inner` on the keys,
+ *   then the times in order (`between (t0 .. t0 + span)`) or all within the
+ *   span (`max_of(…) - min_of(…) <= span`);
+ * - event_count, value_count, value_sum, value_avg, value_percentile: a
+ *   self-join of the rules' events on the keys in which each event ends the
+ *   window `[t - span, t]`, then `count()`, `count_distinctif()`, `sum()`,
+ *   `avg()` (numbers only) or the share (%) of the window's events with the
+ *   value of the event ending it.
+ *
+ * Events with the same time all fall in each other's windows.
  */
 export function kqlCorrelation(ctx: CorrelationContext): string {
   const { correlation, parts } = ctx
@@ -44,62 +44,28 @@ export function kqlCorrelation(ctx: CorrelationContext): string {
   }
 
   const value = (part: CorrelationPart) => part.valueField ?? ctx.unsupported('correlation-condition', 'the condition names no field')
-  const extra = (part: CorrelationPart): string[] => {
-    switch (correlation.correlationType) {
-      case 'value_count':
-        return [`SigmaValue = ${kqlColumn(value(part), part.dataSource.kqlTable)}`]
-      case 'value_sum':
-      case 'value_avg':
-        return [`SigmaValue = ${kqlNumber(value(part), part.dataSource.kqlTable)}`]
-      default:
-        return []
-    }
-  }
-  if (correlation.correlationType === 'value_percentile') {
-    // Each event with a value ends a window [t - span, t]; the share (%) of that window's events
-    // with the same value is compared (the reference evaluator's meaning).
-    const legs = parts.map((part) => `${table(part)}\n| extend ${[...keyColumns(part), `SigmaTime = ${time(part)}`, `SigmaValue = ${kqlColumn(value(part), part.dataSource.kqlTable)}`].join(', ')}`)
-    return [
-      `let SigmaEvents = ${legs.length === 1 ? legs[0]! : `union\n${legs.map((leg) => `(${leg})`).join(',\n')}`}`,
-      '| serialize SigmaRow = row_number();',
-      'SigmaEvents',
-      '| where isnotempty(SigmaValue)',
-      `| join kind=inner (SigmaEvents | project ${[...keys, 'SigmaOtherTime = SigmaTime', 'SigmaOtherValue = SigmaValue'].join(', ')}) on ${keys.join(', ')}`,
-      `| where SigmaOtherTime between ((SigmaTime - ${span}) .. SigmaTime)`,
-      `| summarize SigmaShare = 100.0 * countif(SigmaOtherValue == SigmaValue) / count(), SigmaTime = min(SigmaTime) by ${keys.join(', ')}, SigmaRow`,
-      `| where ${comparisons(ctx).map((c) => `SigmaShare ${COMPARE_SYMBOL[c.op]} ${c.value}`).join(' and ')}`,
-      `| summarize SigmaFirstTime = min(SigmaTime), SigmaShare = min(SigmaShare) by ${keys.join(', ')}`,
-    ].join('\n')
-  }
+  const type = correlation.correlationType
+  const valueColumn = (part: CorrelationPart): string[] =>
+    type === 'event_count' ? [] : [`SigmaValue = ${(type === 'value_sum' || type === 'value_avg' ? kqlNumber : kqlColumn)(value(part), part.dataSource.kqlTable)}`]
+  // Each event ends a window [t - span, t] (a self-join on the keys), aggregated over the window's events.
   const aggregate = {
-    event_count: 'SigmaCount = count()',
-    value_count: 'SigmaCount = count_distinct(SigmaValue)',
-    value_sum: 'SigmaValue = sum(SigmaValue)',
-    value_avg: 'SigmaValue = avg(SigmaValue)',
-  }[correlation.correlationType as 'event_count']
-  if (!aggregate) return ctx.unsupported('correlation-percentile', "Sigma's value_percentile (the share of a value in the window) has no KQL aggregate")
-  const legs = parts.map((part) => `${table(part)}\n| extend ${[...keyColumns(part), `SigmaTime = ${time(part)}`, ...extra(part)].join(', ')}`)
-  const source = legs.length === 1 ? legs[0]! : `union\n${legs.map((leg) => `(${leg})`).join(',\n')}`
-  const result = aggregate.split(' = ')[0]!
-  if ((correlation.correlationType === 'event_count' || correlation.correlationType === 'value_count') && atLeast(ctx) !== undefined) {
-    // Exact sliding window: each event anchors the window [its time, its time + span]; a group fires
-    // when some anchor's window holds enough events (or values).
-    const counted = correlation.correlationType === 'event_count' ? 'count()' : 'count_distinct(SigmaOtherValue)'
-    return [
-      `let SigmaEvents = ${source}`,
-      '| serialize SigmaRow = row_number();',
-      'SigmaEvents',
-      `| join kind=inner (SigmaEvents | project ${[...keys, 'SigmaOtherTime = SigmaTime', ...(correlation.correlationType === 'value_count' ? ['SigmaOtherValue = SigmaValue'] : [])].join(', ')}) on ${keys.join(', ')}`,
-      `| where SigmaOtherTime between (SigmaTime .. SigmaTime + ${span})${correlation.correlationType === 'value_count' ? ' and isnotempty(SigmaOtherValue)' : ''}`,
-      `| summarize ${result} = ${counted}, SigmaTime = min(SigmaTime) by ${keys.join(', ')}, SigmaRow`,
-      `| where ${comparisons(ctx).map((c) => `${result} ${COMPARE_SYMBOL[c.op]} ${c.value}`).join(' and ')}`,
-      `| summarize SigmaFirstTime = min(SigmaTime), ${result} = max(${result}) by ${keys.join(', ')}`,
-    ].join('\n')
-  }
-  ctx.warn(FIXED_BUCKETS(span))
+    event_count: { result: 'SigmaCount', over: 'count()', anchor: [] },
+    value_count: { result: 'SigmaCount', over: 'count_distinctif(SigmaOtherValue, isnotempty(SigmaOtherValue))', anchor: [] },
+    value_sum: { result: 'SigmaValue', over: 'sum(SigmaOtherValue), SigmaNumbers = countif(isnotnull(SigmaOtherValue))', anchor: [] },
+    value_avg: { result: 'SigmaValue', over: 'avg(SigmaOtherValue), SigmaNumbers = countif(isnotnull(SigmaOtherValue))', anchor: [] },
+    value_percentile: { result: 'SigmaShare', over: '100.0 * countif(SigmaOtherValue == SigmaValue) / count()', anchor: ['| where isnotempty(SigmaValue)'] },
+  }[type as 'event_count']
+  const legs = parts.map((part) => `${table(part)}\n| extend ${[...keyColumns(part), `SigmaTime = ${time(part)}`, ...valueColumn(part)].join(', ')}`)
+  const numbers = type === 'value_sum' || type === 'value_avg' ? ['SigmaNumbers > 0'] : []
   return [
-    source,
-    `| summarize ${aggregate} by ${keys.join(', ')}, SigmaWindow = bin(SigmaTime, ${span})`,
-    `| where ${comparisons(ctx).map((c) => `${result} ${COMPARE_SYMBOL[c.op]} ${c.value}`).join(' and ')}`,
+    `let SigmaEvents = ${legs.length === 1 ? legs[0]! : `union\n${legs.map((leg) => `(${leg})`).join(',\n')}`}`,
+    '| serialize SigmaRow = row_number();',
+    'SigmaEvents',
+    ...aggregate.anchor,
+    `| join kind=inner (SigmaEvents | project ${[...keys, 'SigmaOtherTime = SigmaTime', ...(type === 'event_count' ? [] : ['SigmaOtherValue = SigmaValue'])].join(', ')}) on ${keys.join(', ')}`,
+    `| where SigmaOtherTime between ((SigmaTime - ${span}) .. SigmaTime)`,
+    `| summarize ${aggregate.result} = ${aggregate.over}, SigmaTime = min(SigmaTime) by ${keys.join(', ')}, SigmaRow`,
+    `| where ${[...numbers, ...comparisons(ctx).map((c) => `${aggregate.result} ${COMPARE_SYMBOL[c.op]} ${c.value}`)].join(' and ')}`,
+    `| summarize SigmaFirstTime = min(SigmaTime) by ${keys.join(', ')}`,
   ].join('\n')
 }

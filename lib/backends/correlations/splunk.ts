@@ -1,19 +1,18 @@
-import { atLeast, COMPARE_SYMBOL, comparisons, FIXED_BUCKETS, needsAllRules, sameGroupFields, type CorrelationContext, type CorrelationPart } from './context'
+import { COMPARE_SYMBOL, comparisons, needsAllRules, sameGroupFields, type CorrelationContext, type CorrelationPart } from './context'
 
 /**
- * Correlations in SPL. Several rules are combined with `multisearch`, each
- * leg tagged with `sigma_rule`.
+ * Correlations in SPL, all with the reference evaluator's meaning (a window of
+ * `timespan` ending at each event of a group). Several rules are combined with
+ * `multisearch`, each leg tagged with `sigma_rule`; events are sorted by time
+ * (`sort 0 _time`), so that `streamstats time_window=<span> … by <group-by>`
+ * sees the window ending at each event:
  *
- * - Sliding windows, exact, with `streamstats time_window=<span> … by <group-by>`:
- *   event_count and value_count (`dc`) "at least N", and temporal (`dc(sigma_rule)`);
- * - temporal_ordered, exact: events sorted by time, then for each step the
- *   latest start of a chain of the previous steps within the window
- *   (`streamstats max(…)`), so the last step fires only when the whole chain
- *   lies in order within the span;
- * - other conditions, value_sum and value_avg: `bin _time span=<span>` and
- *   `stats`, with the fixed-bucket warning;
- * - value_percentile, exact as the reference evaluator defines it: two
- *   `streamstats` counts over the window ending at each event (all of the
+ * - event_count `count`, value_count `dc`, value_sum `sum`, value_avg `avg`,
+ *   temporal `dc(sigma_rule)`;
+ * - temporal_ordered: for each step, the latest start of a chain of the
+ *   previous steps within the window (`streamstats max(…)`), so the last step
+ *   fires only when the whole chain lies in order within the span;
+ * - value_percentile: two `streamstats` counts over the window (all of the
  *   group, and those with the event's value).
  */
 export function splunkCorrelation(ctx: CorrelationContext): string {
@@ -35,16 +34,19 @@ export function splunkCorrelation(ctx: CorrelationContext): string {
 
   switch (correlation.correlationType) {
     case 'event_count':
-    case 'value_count': {
-      const aggregate = correlation.correlationType === 'event_count' ? 'count' : `dc(${valueField()})`
-      if (atLeast(ctx) !== undefined) return `${source} | streamstats time_window=${span} ${aggregate} as sigma_value${by} | where ${test('sigma_value')}`
-      return bucketed(ctx, source, aggregate, by, test)
-    }
+    case 'value_count':
     case 'value_sum':
     case 'value_avg':
-      return bucketed(ctx, source, `${correlation.correlationType === 'value_sum' ? 'sum' : 'avg'}(${valueField()})`, by, test)
-    case 'temporal':
-      return `${source} | streamstats time_window=${span} dc(sigma_rule) as sigma_value${by} | where ${test('sigma_value')}`
+    case 'temporal': {
+      const aggregate = {
+        event_count: () => 'count',
+        value_count: () => `dc(${valueField()})`,
+        value_sum: () => `sum(${valueField()})`,
+        value_avg: () => `avg(${valueField()})`,
+        temporal: () => 'dc(sigma_rule)',
+      }[correlation.correlationType]()
+      return `${source} | sort 0 _time | streamstats time_window=${span} ${aggregate} as sigma_value${by} | where ${test('sigma_value')}`
+    }
     case 'temporal_ordered': {
       if (!needsAllRules(ctx)) return ctx.unsupported('correlation-condition', 'an ordered chain in SPL finds all of the rules; a condition on fewer of them is not converted')
       const steps = [`${source} | sort 0 _time | eval sigma_chain_0=if(sigma_rule="0", _time, null())`]
@@ -70,11 +72,6 @@ export function splunkCorrelation(ctx: CorrelationContext): string {
   }
 }
 
-function bucketed(ctx: CorrelationContext, source: string, aggregate: string, by: string, test: (name: string) => string): string {
-  ctx.warn(FIXED_BUCKETS(ctx.correlation.timespan.text))
-  const keys = by ? by.replace(' by ', ' ') : ''
-  return `${source} | bin _time span=${ctx.correlation.timespan.text} | stats ${aggregate} as sigma_value by _time${keys} | where ${test('sigma_value')}`
-}
 
 const field = (name: string) => (/^[\w.]+$/.test(name) ? name : `"${name.replace(/["\\]/g, '\\$&')}"`)
 const evalField = (name: string) => (/^[A-Za-z_]\w*$/.test(name) ? name : `'${name.replace(/['\\]/g, '\\$&')}'`)

@@ -1,4 +1,4 @@
-import { atLeast, COMPARE_SYMBOL, comparisons, FIXED_BUCKETS, needsAllRules, sameGroupFields, type CorrelationContext } from './context'
+import { COMPARE_SYMBOL, comparisons, needsAllRules, sameGroupFields, type CorrelationContext } from './context'
 
 /** The column holding each event's time (ISO 8601 text or anything `julianday()` reads). */
 export const SQLITE_TIME_COLUMN = 'timestamp'
@@ -6,19 +6,20 @@ export const SQLITE_TIME_COLUMN = 'timestamp'
 const MILLIS = `CAST(round(julianday(${ident(SQLITE_TIME_COLUMN)}) * 86400000.0) AS INTEGER)`
 
 /**
- * Correlations in SQLite, over the events table with a `timestamp` column:
+ * Correlations in SQLite, over the events table with a `timestamp` column,
+ * all with the reference evaluator's meaning: a window of `timespan` ending
+ * at each event of a group.
  *
- * - value_count "at least N": exact, a self-join in which each event anchors
- *   the window `[t, t + span]` and `COUNT(DISTINCT …)` counts its values;
- * - event_count "at least N": exact, a window function
- *   `COUNT(*) OVER (PARTITION BY <group-by> ORDER BY <milliseconds> RANGE BETWEEN <span> PRECEDING AND CURRENT ROW)`;
- * - temporal and temporal_ordered: exact, one CTE per rule joined on the
- *   group-by keys with the times within the span (in order for ordered);
- * - other conditions, value_sum, value_avg: `GROUP BY` the keys
- *   and a fixed time bucket `HAVING …`, with the fixed-bucket warning;
- * - value_percentile: exact as the reference evaluator defines it (the share, in
- *   percent, of the events in the window ending at an event that have its value),
- *   with a self-join; simultaneous events all count in each other's window.
+ * - event_count: `COUNT(*) OVER (PARTITION BY <group-by> ORDER BY <ms> RANGE BETWEEN <span> PRECEDING AND CURRENT ROW)`;
+ * - value_count, value_sum, value_avg, value_percentile: a self-join in which
+ *   each event ends the window `[t - span, t]`, with `COUNT(DISTINCT …)`,
+ *   `SUM`/`AVG` of the numeric values, or the share (%) of the window's events
+ *   that have the value of the event ending it;
+ * - temporal and temporal_ordered: one CTE per rule joined on the group-by
+ *   keys with the times within the span (in order for ordered).
+ *
+ * Events at the same millisecond all fall in each other's windows (the
+ * evaluator orders simultaneous events by the stream).
  */
 export function sqliteCorrelation(ctx: CorrelationContext): string {
   const { correlation, parts } = ctx
@@ -48,44 +49,29 @@ export function sqliteCorrelation(ctx: CorrelationContext): string {
   }
 
   const valueColumn = () => ident(parts[0]!.valueField ?? ctx.unsupported('correlation-condition', 'the condition names no field'))
-  if (correlation.correlationType === 'event_count' && atLeast(ctx) !== undefined) {
+  if (correlation.correlationType === 'event_count') {
     const partition = keys.length > 0 ? `PARTITION BY ${keys.join(', ')} ` : ''
-    return `SELECT * FROM (SELECT *, COUNT(*) OVER (${partition}ORDER BY ${MILLIS} RANGE BETWEEN ${span} PRECEDING AND CURRENT ROW) AS sigma_count FROM ${table} WHERE ${where}) WHERE ${test('sigma_count')}`
+    return `SELECT * FROM (SELECT *, COUNT(*) OVER (${partition}ORDER BY ${MILLIS} RANGE BETWEEN ${span} PRECEDING AND CURRENT ROW) AS sigma_value FROM ${table} WHERE ${where}) WHERE ${test('sigma_value')}`
   }
-  if (correlation.correlationType === 'value_percentile') {
-    // Each event with a value ends a window [t - span, t]; the share (%) of that window's events
-    // with the same value is compared (the reference evaluator's meaning). Simultaneous events all count.
-    const on = [...keys.map((k) => `b.${k} = a.${k}`), `b.t BETWEEN a.t - ${span} AND a.t`]
-    return (
-      `WITH e AS (SELECT ${['ROW_NUMBER() OVER () AS rid', ...keys, `${MILLIS} AS t`, `${valueColumn()} AS v`].join(', ')} FROM ${table} WHERE ${where})\n` +
-      `SELECT ${[...keys.map((k) => `a.${k}`), 'min(a.t) AS first_millis', 'min(sigma_value) AS sigma_value'].join(', ')} FROM ` +
-      `(SELECT ${[...keys.map((k) => `a.${k}`), 'a.t', '100.0 * SUM(CASE WHEN CAST(b.v AS TEXT) = CAST(a.v AS TEXT) THEN 1 ELSE 0 END) / COUNT(*) AS sigma_value'].join(', ')} ` +
-      `FROM e a JOIN e b ON ${on.join(' AND ')} WHERE a.v IS NOT NULL GROUP BY a.rid) a ` +
-      `WHERE ${test('sigma_value')}${keys.length > 0 ? ` GROUP BY ${keys.map((k) => `a.${k}`).join(', ')}` : ''}`
-    )
-  }
-  if (correlation.correlationType === 'value_count' && atLeast(ctx) !== undefined) {
-    // Exact sliding window: each event anchors [t, t + span]; distinct values of the events in it.
-    const on = [...keys.map((k) => `b.${k} = a.${k}`), 'b.t BETWEEN a.t AND a.t + ' + span]
-    return (
-      `WITH e AS (SELECT ${['ROW_NUMBER() OVER () AS rid', ...keys, `${MILLIS} AS t`, `${valueColumn()} AS v`].join(', ')} FROM ${table} WHERE ${where})\n` +
-      `SELECT ${[...keys.map((k) => `a.${k}`), 'min(a.t) AS first_millis', 'max(sigma_value) AS sigma_value'].join(', ')} FROM ` +
-      `(SELECT ${[...keys.map((k) => `a.${k}`), 'a.t', 'COUNT(DISTINCT b.v) AS sigma_value'].join(', ')} FROM e a JOIN e b ON ${on.join(' AND ')} GROUP BY a.rid) a ` +
-      `WHERE ${test('sigma_value')}${keys.length > 0 ? ` GROUP BY ${keys.map((k) => `a.${k}`).join(', ')}` : ''}`
-    )
-  }
+  // The other types: each event ends a window [t - span, t] (a self-join), aggregated over the window's events.
   const aggregate = {
-    event_count: 'COUNT(*)',
-    value_count: () => `COUNT(DISTINCT ${valueColumn()})`,
-    value_sum: () => `SUM(${valueColumn()})`,
-    value_avg: () => `AVG(${valueColumn()})`,
-  }[correlation.correlationType as 'event_count' | 'value_count' | 'value_sum' | 'value_avg']
-  if (!aggregate) return ctx.unsupported('correlation-percentile', "Sigma's value_percentile (the share of a value in the window) has no SQL aggregate here")
-  ctx.warn(FIXED_BUCKETS(correlation.timespan.text))
-  const bucket = `(${MILLIS} / ${span})`
-  const expression = typeof aggregate === 'string' ? aggregate : aggregate()
-  return `SELECT ${[...keys, `${bucket} AS sigma_bucket`, `${expression} AS sigma_value`].join(', ')} FROM ${table} WHERE ${where} GROUP BY ${[...keys, 'sigma_bucket'].join(', ')} HAVING ${test('sigma_value')}`
+    value_count: { over: 'COUNT(DISTINCT b.v)', anchor: '' },
+    value_sum: { over: `SUM(${NUMBER('b.v')})`, anchor: '' },
+    value_avg: { over: `AVG(${NUMBER('b.v')})`, anchor: '' },
+    value_percentile: { over: '100.0 * SUM(CASE WHEN CAST(b.v AS TEXT) = CAST(a.v AS TEXT) THEN 1 ELSE 0 END) / COUNT(*)', anchor: ' WHERE a.v IS NOT NULL' },
+  }[correlation.correlationType as 'value_count']
+  const on = [...keys.map((k) => `b.${k} = a.${k}`), `b.t BETWEEN a.t - ${span} AND a.t`]
+  return (
+    `WITH e AS (SELECT ${['ROW_NUMBER() OVER () AS rid', ...keys, `${MILLIS} AS t`, `${valueColumn()} AS v`].join(', ')} FROM ${table} WHERE ${where})\n` +
+    `SELECT ${[...keys.map((k) => `a.${k}`), 'min(a.t) AS first_millis'].join(', ')} FROM ` +
+    `(SELECT ${[...keys.map((k) => `a.${k}`), 'a.t', `${aggregate.over} AS sigma_value`].join(', ')} FROM e a JOIN e b ON ${on.join(' AND ')}${aggregate.anchor} GROUP BY a.rid) a ` +
+    `WHERE ${test('sigma_value')}${keys.length > 0 ? ` GROUP BY ${keys.map((k) => `a.${k}`).join(', ')}` : ''}`
+  )
 }
+
+/** A column as a number when it holds one (a number, or text that reads as one), else NULL. */
+const NUMBER = (v: string) =>
+  `CASE WHEN typeof(${v}) IN ('integer', 'real') THEN ${v} WHEN typeof(${v}) = 'text' AND trim(${v}) REGEXP '^[-+]?([0-9]+([.][0-9]*)?|[.][0-9]+)([eE][-+]?[0-9]+)?$' THEN CAST(trim(${v}) AS REAL) END`
 
 function ident(name: string): string {
   return `"${name.replaceAll('"', '""')}"`
