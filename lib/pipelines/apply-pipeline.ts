@@ -64,13 +64,17 @@ export function applyPipeline(rule: PipelineInput, pipeline: Pipeline): Pipeline
     return field
   }
   const transforms = pipeline.values.filter((t) => matchesLogSource(t.when, rule.logsource))
-  const rewritten = mapLeaves(rule.expression, (node) => {
+  const identity = pipeline.fields.length === 0 && transforms.length === 0 && !pipeline.strict
+  const rewritten = identity ? rule.expression : mapLeaves(rule.expression, (node) => {
     let next = node
     if (next.kind === 'StringMatchNode' && transforms.length > 0) next = transformValue(next, transforms)
     if (next.field === null) return next
     const field = rename(next.field, next.location)
-    if (next.kind === 'FieldRefNode') return Object.freeze({ ...next, field, otherField: rename(next.otherField, next.location) })
-    return Object.freeze({ ...next, field })
+    if (next.kind === 'FieldRefNode') {
+      const otherField = rename(next.otherField, next.location)
+      return field === next.field && otherField === next.otherField ? next : Object.freeze({ ...next, field, otherField })
+    }
+    return field === next.field ? next : Object.freeze({ ...next, field })
   })
   const dataSource = dataSourceOf(pipeline, rule.logsource)
   const conditions = conditionNodes(dataSource, rule.location)

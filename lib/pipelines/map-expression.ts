@@ -2,7 +2,8 @@ import type { Expression } from '../sigma/nodes'
 
 /**
  * Rebuilds an expression bottom-up: `leaf` sees every non-boolean node and
- * returns its replacement (or the node itself). Never changes its input.
+ * returns its replacement (or the node itself). Never changes its input;
+ * subtrees where nothing was replaced are shared, not copied.
  */
 export function mapLeaves(
   expression: Expression,
@@ -10,10 +11,14 @@ export function mapLeaves(
 ): Expression {
   switch (expression.kind) {
     case 'AndNode':
-    case 'OrNode':
-      return Object.freeze({ ...expression, children: expression.children.map((c) => mapLeaves(c, leaf)) })
-    case 'NotNode':
-      return Object.freeze({ ...expression, child: mapLeaves(expression.child, leaf) })
+    case 'OrNode': {
+      const children = expression.children.map((c) => mapLeaves(c, leaf))
+      return children.every((c, i) => c === expression.children[i]) ? expression : Object.freeze({ ...expression, children })
+    }
+    case 'NotNode': {
+      const child = mapLeaves(expression.child, leaf)
+      return child === expression.child ? expression : Object.freeze({ ...expression, child })
+    }
     default:
       return leaf(expression)
   }
