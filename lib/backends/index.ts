@@ -100,7 +100,7 @@ export function convert(document: SigmaDocument, collection: SigmaCollection, op
     if (document.type === 'filter') return fail('filter', 'A filter is not converted alone: it is applied to the rules it names')
     const prepared =
       document.type === 'correlation' ? correlate(document, collection, target, resolved) : prepareRule(document, resolved)
-    if ('code' in prepared) return fail(prepared.code, prepared.reason)
+    if ('code' in prepared) return fail(prepared.code, prepared.reason, 'location' in prepared ? prepared.location : undefined)
     const compiled =
       'compiled' in prepared ? prepared.compiled : (target.compile ?? ((e, o) => compileExpression(e, target.dialect, o)))(prepared.expression, prepared)
     const ok = (query: string, warnings: readonly string[]): ConversionResult =>
@@ -135,7 +135,7 @@ interface PreparedRule {
 }
 
 /** Applies the pipelines in order; the first problem is the reason. */
-function prepareRule(rule: SigmaRule, pipelines: readonly Pipeline[]): PreparedRule | { code: string; reason: string } {
+function prepareRule(rule: SigmaRule, pipelines: readonly Pipeline[]): PreparedRule | { code: string; reason: string; location?: Location } {
   let expression = rule.expression
   let dataSource: DataSource = {}
   let fields = rule.fields
@@ -144,7 +144,7 @@ function prepareRule(rule: SigmaRule, pipelines: readonly Pipeline[]): PreparedR
   for (const pipeline of pipelines) {
     const applied = applyPipeline({ expression, logsource: rule.logsource, fields, location: rule.location }, pipeline)
     const error = applied.diagnostics.find((d) => d.severity === 'error')
-    if (error) return { code: error.code, reason: applied.diagnostics.map((d) => d.message).join('; ') }
+    if (error) return { code: error.code, reason: applied.diagnostics.map((d) => d.message).join('; '), location: error.location }
     expression = applied.expression
     fields = applied.fields
     dataSource = { ...dataSource, ...applied.dataSource }

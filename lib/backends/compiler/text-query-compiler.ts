@@ -17,16 +17,19 @@ interface Fragment {
   readonly level: Level
 }
 
-/**
- * The one generic compiler: a visitor over the expression kinds that writes
- * the boolean structure from the dialect's tokens and each leaf from its table.
- * Throws `UnsupportedFeatureError` (caught by `convert`) for a declared gap.
- */
 export interface CompileOptions {
+  /** Where the events live, from the pipeline (table, index, line format, …). */
   readonly dataSource?: DataSource
+  /** The rule's `fields`, after the pipeline. */
   readonly fields?: readonly string[]
 }
 
+/**
+ * The one generic compiler: a visitor over the expression kinds that writes
+ * the boolean structure from the dialect's tokens (grouping by precedence)
+ * and each leaf from its table. All state lives in this call. Throws
+ * `UnsupportedFeatureError` (caught by `convert`) for a declared gap.
+ */
 export function compileExpression(expression: Expression, dialect: Dialect, options: CompileOptions = {}): Compiled {
   const warnings: string[] = []
   const base = {
@@ -109,7 +112,10 @@ export function compileExpression(expression: Expression, dialect: Dialect, opti
     const groups = new Map<string, StringMatchNode[]>()
     for (const child of node.children) {
       const key = keyOf(child)
-      if (key !== undefined) groups.set(key, [...(groups.get(key) ?? []), child as StringMatchNode])
+      if (key === undefined) continue
+      const members = groups.get(key)
+      if (members) members.push(child as StringMatchNode)
+      else groups.set(key, [child as StringMatchNode])
     }
     const parts: Fragment[] = []
     const done = new Set<string>()
