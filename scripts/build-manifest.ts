@@ -5,9 +5,14 @@
  * exits 1 if any is an error.
  */
 import { buildManifest } from '../lib/catalog/build-manifest'
+import { repoRoot } from '../lib/catalog/paths'
+import { resolveSources } from '../lib/catalog/sources/config'
 import { formatDiagnostic } from '../lib/sigma/diagnostics'
 
-const result = await buildManifest()
+// Rule repositories besides content/: `--sources a:b`, else ATLAS_SOURCES, else atlas.config.json.
+const flag = process.argv.indexOf('--sources')
+const sources = resolveSources({ ...(flag > 0 ? { flag: process.argv[flag + 1] ?? '' } : {}), env: process.env.ATLAS_SOURCES, root: repoRoot })
+const result = await buildManifest({ sources })
 for (const d of result.diagnostics) console.error(formatDiagnostic(d))
 const errors = result.diagnostics.filter((d) => d.severity === 'error').length
 const warnings = result.diagnostics.length - errors
@@ -16,6 +21,8 @@ if (errors) {
   console.error(`\n✗ manifest: ${errors} error(s), ${warnings} warning(s) in ${rules} rule file(s); nothing written`)
   process.exit(1)
 }
+const counts = result.stats.counts
+const from = counts ? ` (content ${counts.content}, sigma ${counts.sigma}, elastic ${counts.elastic}, ${counts.overlaid} overlaid)` : ''
 console.log(
-  `✓ manifest: ${rules} rules (${cached} from cache), ${result.index?.targets.length ?? 0} targets, ${warnings} warning(s), ${ms} ms`,
+  `✓ manifest: ${rules} rules${from}, ${cached} from cache, ${result.index?.targets.length ?? 0} targets, ${warnings} warning(s), ${ms} ms`,
 )

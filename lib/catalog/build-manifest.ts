@@ -1,17 +1,19 @@
 import { createHash } from 'node:crypto'
-import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import type { Diagnostic } from '../sigma/diagnostics'
-import { buildRule, type BuiltRule } from './build-rule'
 import { formatLabel, pipelineLabel, targets as engineTargets } from './engine'
 import { buildIndex } from './build-index'
-import type { ManifestIndex, RuleDetail, TargetSummary } from './manifest-types'
+import type { ManifestIndex, TargetSummary } from './manifest-types'
 import { contentDir, manifestDir, repoRoot, ruleCacheDir } from './paths'
+import { buildCatalogRules, writeRuleFiles, type CatalogRule } from './sources/catalog-rules'
+import { resolveSources } from './sources/config'
+import type { RuleSource } from './sources/types'
 
 export interface ManifestResult {
   readonly diagnostics: Diagnostic[]
   readonly index: ManifestIndex | null
-  readonly stats: { rules: number; cached: number; ms: number }
+  readonly stats: { rules: number; cached: number; ms: number; counts?: Record<string, number> }
 }
 
 /** The targets as plain data: `{ id, label, language, pipelines, formats }`. */
@@ -31,7 +33,9 @@ export function targetSummaries(): TargetSummary[] {
  * `index.json` for lists and the matrix, `rules/<slug>.json` per rule page.
  * Writes nothing when there is an error; returns every diagnostic.
  */
-export async function buildManifest(options: { contentDir?: string; outDir?: string; write?: boolean } = {}): Promise<ManifestResult> {
+export async function buildManifest(
+  options: { contentDir?: string; outDir?: string; write?: boolean; sources?: readonly RuleSource[]; workers?: number } = {},
+): Promise<ManifestResult> {
   const started = Date.now()
   const root = options.contentDir ?? contentDir()
   const rulesDir = path.join(root, 'rules')
@@ -41,69 +45,75 @@ export async function buildManifest(options: { contentDir?: string; outDir?: str
   const cacheDir = ruleCacheDir()
   mkdirSync(cacheDir, { recursive: true })
 
+  const sources = options.sources ?? resolveSources({ env: process.env.ATLAS_SOURCES, root: repoRoot })
   const files = existsSync(rulesDir) ? readdirSync(rulesDir).filter((f) => /\.mdx?$/.test(f)).sort() : []
-  if (!files.length)
+  if (!files.length && !sources.length)
     diagnostics.push({
       severity: 'error',
       code: 'content-empty',
       message: `No rule pages found: expected ${path.relative(process.cwd(), rulesDir) || rulesDir}/<slug>.mdx`,
       location: { file: path.relative(process.cwd(), rulesDir), start: { line: 1, column: 1, offset: 0 } },
     })
-
-  const built: BuiltRule[] = []
-  let cached = 0
-  for (const name of files) {
-    const absolute = path.join(rulesDir, name)
-    const display = path.relative(process.cwd(), absolute)
-    const slug = name.replace(/\.mdx?$/, '')
-    const text = readFileSync(absolute, 'utf8')
-    const key = createHash('sha256').update(fingerprint).update('\0').update(display).update('\0').update(text).digest('hex')
-    const cacheFile = path.join(cacheDir, `${key}.json`)
-    let rule: BuiltRule
-    if (existsSync(cacheFile)) {
-      rule = JSON.parse(readFileSync(cacheFile, 'utf8')) as BuiltRule
-      cached++
-    } else {
-      rule = await buildRule(display, slug, text, targets)
-      writeFileSync(cacheFile, JSON.stringify(rule))
-    }
-    if (!/^[a-z0-9][a-z0-9-]*$/.test(slug))
+  for (const name of files)
+    if (!/^[a-z0-9][a-z0-9-]*$/.test(name.replace(/\.mdx?$/, '')))
       diagnostics.push({
         severity: 'error',
         code: 'content-slug',
         message: `The file name \`${name}\` is the page's URL: use lower-case letters, digits and hyphens`,
-        location: { file: display, start: { line: 1, column: 1, offset: 0 } },
+        location: { file: path.relative(process.cwd(), path.join(rulesDir, name)), start: { line: 1, column: 1, offset: 0 } },
       })
-    diagnostics.push(...rule.diagnostics)
-    built.push(rule)
-  }
 
-  const byId = new Map<string, BuiltRule>()
-  for (const rule of built) {
-    if (!rule.detail) continue
-    const first = byId.get(rule.detail.id)
-    if (first?.detail) {
+  const catalog = await buildCatalogRules({
+    contentRulesDir: rulesDir,
+    sources,
+    targets,
+    fingerprint,
+    cacheDir,
+    ...(options.workers !== undefined ? { workers: options.workers } : {}),
+    log: (line) => console.log(line),
+  })
+  diagnostics.push(...catalog.diagnostics)
+  const cached = catalog.cached
+
+  const byId = new Map<string, CatalogRule>()
+  for (const rule of catalog.rules) {
+    const first = byId.get(rule.light.id)
+    if (first) {
       diagnostics.push({
         severity: 'error',
         code: 'duplicate-rule-id',
-        message: `Duplicate rule id ${rule.detail.id}: ${first.detail.file} already uses it (ids must be unique so /r/<id>/ links are stable)`,
-        location: rule.idLocation ?? { file: rule.detail.file, start: { line: 1, column: 1, offset: 0 } },
+        message: `Duplicate rule id ${rule.light.id}: ${first.light.file} already uses it (ids must be unique so /r/<id>/ links are stable)`,
+        location: rule.idLocation ?? { file: rule.light.file, start: { line: 1, column: 1, offset: 0 } },
       })
-    } else byId.set(rule.detail.id, rule)
+    } else byId.set(rule.light.id, rule)
   }
+  // Every rule file has a page (or is laid over one): a build that would drop a rule fails.
+  const pages = catalog.counts.content + catalog.counts.sigma + catalog.counts.elastic - catalog.counts.overlaid
+  if (!diagnostics.some((d) => d.severity === 'error') && catalog.rules.length !== pages)
+    diagnostics.push({
+      severity: 'error',
+      code: 'rules-dropped',
+      message: `${catalog.rules.length} pages for ${pages} rules (${JSON.stringify(catalog.counts)}): a rule was dropped`,
+      location: { file: path.relative(process.cwd(), rulesDir), start: { line: 1, column: 1, offset: 0 } },
+    })
 
   const failed = diagnostics.some((d) => d.severity === 'error')
-  const details = built.flatMap((r) => (r.detail ? [r.detail] : []))
-  const index = failed ? null : buildIndex(details, targets)
-  if (index && options.write !== false) writeManifest(options.outDir ?? manifestDir(), index, details)
-  return { diagnostics: sortDiagnostics(diagnostics), index, stats: { rules: files.length, cached, ms: Date.now() - started } }
+  const index = failed ? null : buildIndex(catalog.rules.map((r) => r.light), targets)
+  const counts = { ...catalog.counts, pages: catalog.rules.length }
+  if (index && options.write !== false) writeManifest(options.outDir ?? manifestDir(), index, catalog.rules, cacheDir, counts)
+  return {
+    diagnostics: sortDiagnostics(diagnostics),
+    index,
+    stats: { rules: catalog.rules.length, cached, ms: Date.now() - started, counts },
+  }
 }
 
-function writeManifest(dir: string, index: ManifestIndex, details: readonly RuleDetail[]): void {
+function writeManifest(dir: string, index: ManifestIndex, rules: readonly CatalogRule[], cacheDir: string, counts: object): void {
   rmSync(dir, { recursive: true, force: true })
   mkdirSync(path.join(dir, 'rules'), { recursive: true })
-  for (const detail of details) writeFileSync(path.join(dir, 'rules', `${detail.slug}.json`), JSON.stringify(detail))
+  writeRuleFiles(path.join(dir, 'rules'), rules, cacheDir)
   writeFileSync(path.join(dir, 'index.json'), JSON.stringify(index))
+  writeFileSync(path.join(dir, 'counts.json'), JSON.stringify(counts))
 }
 
 /**

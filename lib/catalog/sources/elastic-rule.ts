@@ -168,6 +168,13 @@ export async function buildElasticRule(file: string, slug: string, text: string)
   }
   const value = checked.data
   const { metadata: meta, rule } = value
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(rule.rule_id))
+    diagnostics.push({
+      severity: 'warning',
+      code: 'elastic-rule-id',
+      message: `rule_id ${rule.rule_id} is not a UUID; kept as written (its /r/ link uses it)`,
+      location: at(/^\s*rule_id\s*=/),
+    })
   const threatLine = (path: readonly (string | number)[]) => at(/^\[\[rule\.threat\]\]/, Number(path[0] ?? 0))
   const attack = attackOf(resolveThreat(rule.threat ?? []), threatLine, diagnostics)
   const transforms = transformsOf(value)

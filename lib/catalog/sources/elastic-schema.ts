@@ -27,7 +27,8 @@ export const elasticRuleFileSchema = z.looseObject({
     min_stack_version: text.optional(),
   }),
   rule: z.looseObject({
-    rule_id: z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'expected a UUID'),
+    /** Upstream means a UUID, but Kibana takes any string (and two upstream rules have a 13-digit last group). */
+    rule_id: z.string().regex(/^[\w.-]+$/, 'expected a rule id (a UUID)'),
     name: z.string().min(1),
     description: z.string().min(1),
     /** `query`, `eql`, `esql`, `threshold`, `new_terms`, `threat_match`, `machine_learning`. */

@@ -1,0 +1,129 @@
+import { createHash } from 'node:crypto'
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
+import type { Diagnostic } from '../../sigma/diagnostics'
+import type { Location } from '../../sigma/position'
+import type { RuleDetail, TargetSummary } from '../manifest-types'
+import { cacheFiles, lighten, type BuildJob, type BuildRecord } from './build-one'
+import { assignSlugs, discover, type SourceEntry } from './discover'
+import { overlay } from './overlay'
+import { runJobs } from './pool'
+import type { RuleSource, SourceType } from './types'
+
+/** One page of the catalog, as the prebuild keeps it in memory. */
+export interface CatalogRule {
+  readonly slug: string
+  /** The cache entry that holds the page's full detail (null: written from `full`). */
+  readonly key: string | null
+  readonly light: RuleDetail
+  /** An overlaid rule's merged detail (its page is written from it). */
+  readonly full?: RuleDetail
+  readonly idLocation: Location | null
+  readonly entry: SourceEntry
+}
+
+export interface CatalogRules {
+  readonly rules: CatalogRule[]
+  readonly diagnostics: Diagnostic[]
+  /** Rule files per source type, and how many imported rules a content page overlays. */
+  readonly counts: Record<SourceType, number> & { overlaid: number }
+  readonly cached: number
+  readonly built: number
+}
+
+const readDetail = (cacheDir: string, key: string) => JSON.parse(readFileSync(cacheFiles(cacheDir, key).detail, 'utf8')) as RuleDetail
+
+/**
+ * Every rule file of `content/` and the configured sources → the catalog's pages:
+ * reuses cached results (by content hash and the engine's fingerprint), builds the
+ * rest on worker threads, and lays content pages over imported rules with the same id.
+ * Every problem is a diagnostic; a rule file with an error has no page (the build then fails).
+ */
+export async function buildCatalogRules(options: {
+  contentRulesDir: string
+  sources: readonly RuleSource[]
+  targets: readonly TargetSummary[]
+  fingerprint: string
+  cacheDir: string
+  workers?: number
+  log?: (line: string) => void
+}): Promise<CatalogRules> {
+  const entries = [
+    ...(existsSync(options.contentRulesDir) ? discover({ type: 'content', path: options.contentRulesDir }) : []),
+    ...options.sources.flatMap((s) => discover(s)),
+  ]
+  const slugs = assignSlugs(entries)
+  const jobs: BuildJob[] = entries.map((entry, i) => {
+    const text = readFileSync(entry.absolute, 'utf8')
+    const key = createHash('sha256')
+      .update(options.fingerprint)
+      .update(`\0${entry.type}\0${entry.display}\0${slugs[i]}\0`)
+      .update(text)
+      .digest('hex')
+    return { type: entry.type, display: entry.display, slug: slugs[i]!, text, key }
+  })
+
+  const records = new Array<BuildRecord>(jobs.length)
+  const missing: number[] = []
+  jobs.forEach((job, i) => {
+    const meta = cacheFiles(options.cacheDir, job.key).meta
+    if (existsSync(meta)) records[i] = JSON.parse(readFileSync(meta, 'utf8')) as BuildRecord
+    else missing.push(i)
+  })
+  if (missing.length) {
+    const started = Date.now()
+    let done = 0
+    const built = await runJobs(
+      missing.map((i) => jobs[i]!),
+      options.targets,
+      options.cacheDir,
+      options.workers,
+      () => {
+        if (++done % 500 === 0) options.log?.(`  built ${done}/${missing.length} rules (${Math.round((Date.now() - started) / 1000)} s)`)
+      },
+    )
+    missing.forEach((i, n) => (records[i] = built[n]!))
+  }
+
+  const diagnostics: Diagnostic[] = records.flatMap((r) => r.diagnostics)
+  const counts = { content: 0, sigma: 0, elastic: 0, overlaid: 0 }
+  for (const entry of entries) counts[entry.type]++
+
+  // Content pages whose id an imported rule has: overlays, not duplicates.
+  const importedById = new Map<string, number>()
+  records.forEach((r, i) => {
+    if (r.light && entries[i]!.type !== 'content' && !importedById.has(r.light.id)) importedById.set(r.light.id, i)
+  })
+  const overlaid = new Map<number, RuleDetail>()
+  records.forEach((r, i) => {
+    if (!r.light || entries[i]!.type !== 'content') return
+    const target = importedById.get(r.light.id)
+    if (target === undefined || overlaid.has(target)) return
+    overlaid.set(target, overlay(readDetail(options.cacheDir, jobs[target]!.key), readDetail(options.cacheDir, jobs[i]!.key)))
+    counts.overlaid++
+  })
+
+  const rules: CatalogRule[] = []
+  records.forEach((r, i) => {
+    if (!r.light) return
+    const entry = entries[i]!
+    if (entry.type === 'content' && importedById.has(r.light.id) && overlaid.get(importedById.get(r.light.id)!)?.origin?.overlay === entry.display)
+      return // shown as the imported rule's page
+    const full = overlaid.get(i)
+    rules.push(
+      full
+        ? { slug: full.slug, key: null, light: lighten(full), full, idLocation: r.idLocation, entry }
+        : { slug: r.light.slug, key: jobs[i]!.key, light: r.light, idLocation: r.idLocation, entry },
+    )
+  })
+  return { rules, diagnostics, counts, cached: jobs.length - missing.length, built: missing.length }
+}
+
+/** Write each page's detail to `rules/<slug>.json` (a copy of its cache entry, or the merged overlay). */
+export function writeRuleFiles(rulesDir: string, rules: readonly CatalogRule[], cacheDir: string): void {
+  for (const rule of rules) {
+    const file = path.join(rulesDir, `${rule.slug}.json`)
+    if (rule.full) writeFileSync(file, JSON.stringify(rule.full))
+    else copyFileSync(cacheFiles(cacheDir, rule.key!).detail, file)
+  }
+}
