@@ -113,4 +113,11 @@ describe('evaluateCorrelation', () => {
     const events = [{ Outcome: 'failure', when: '2024-01-01T00:00:00Z' }, { Outcome: 'failure', when: '2024-01-01T00:00:30Z' }]
     expect(evaluateCorrelation(correlation, lookup, events, { timestampField: 'when' }).fired).toHaveLength(1)
   })
+
+  it('should slide over a long stream in one group (50,000 events)', () => {
+    const events = Array.from({ length: 50_000 }, () => ({ Outcome: 'failure', User: 'bob' }))
+    const result = fire('title: c\ncorrelation: {type: event_count, rules: [failed], group-by: [User], timespan: 1h, condition: {gte: 2}}', events)
+    expect(result.fired).toHaveLength(1)
+    expect(result.fired[0]!.events).toHaveLength(50_000)
+  })
 })

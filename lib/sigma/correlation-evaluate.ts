@@ -1,4 +1,4 @@
-import { compareAll } from './correlation'
+import { slideWindow, type Occurrence } from './correlation-window'
 import { fieldValues, numericValue, scalarText } from './event-fields'
 import { matches, type MatchOptions } from './evaluate'
 import type { SigmaCorrelation, SigmaDocument } from './rule'
@@ -24,25 +24,14 @@ export interface CorrelationResult {
   readonly problems: readonly { readonly index: number; readonly message: string }[]
 }
 
-/** What a referenced rule contributes: an event, or a firing of a chained correlation. */
-interface Occurrence {
-  readonly time: number
-  readonly rule: SigmaDocument
-  readonly reference: string
-  readonly events: readonly number[]
-  readonly field: (name: string) => string | undefined
-  readonly number: (name: string) => number | undefined
-}
-
 /**
  * Evaluate a correlation over a stream of events: find the events each
  * referenced rule (or chained correlation) matches, group them by the
  * group-by values (through aliases), and slide a window of `timespan` over
- * each group. See `aggregate` for what each type computes.
- *
- * value_percentile: for each occurrence, the share (in percent) of the
- * window's occurrences that have the same value of `condition.field`; the
- * group fires when the condition holds for it (a rare value, with `lte`).
+ * each group (see `slideWindow` in correlation-window.ts for what each type
+ * computes). A chained correlation contributes one occurrence per group it
+ * fires, at the time of its latest event, with its group-by values as fields.
+ * Occurrences whose group-by fields are missing are left out.
  */
 export function evaluateCorrelation(
   correlation: SigmaCorrelation,
@@ -118,75 +107,10 @@ function run(
   const fired: FiredGroup[] = []
   for (const { key, items } of groups.values()) {
     items.sort((a, b) => a.time - b.time)
-    const hit = new Set<number>()
-    let value: number | undefined
-    let start = 0
-    for (let end = 0; end < items.length; end++) {
-      while (items[end]!.time - items[start]!.time > correlation.timespan.seconds * 1000) start++
-      const window = items.slice(start, end + 1)
-      const result = aggregate(correlation, window)
-      if (result === undefined) continue
-      value ??= result.value
-      for (const occurrence of result.occurrences) for (const index of occurrence.events) hit.add(index)
-    }
-    if (value !== undefined) fired.push({ group: key, events: [...hit].sort((a, b) => a - b), value })
+    const result = slideWindow(correlation, items)
+    if (result) fired.push({ group: key, events: [...result.events].sort((a, b) => a - b), value: result.value })
   }
   return fired
-}
-
-/**
- * The window's aggregate, if it satisfies the condition: the value and the occurrences that count.
- * - event_count: number of occurrences;
- * - value_count: number of distinct values of `condition.field` (several fields, comma-separated, as a tuple);
- * - temporal: number of distinct referenced rules (default condition: all of them);
- * - temporal_ordered: the referenced rules occur in the listed order (an earliest-first subsequence);
- * - value_sum / value_avg: the sum / mean of the numeric `condition.field`;
- * - value_percentile: the share of the last occurrence's value among the window's.
- */
-function aggregate(correlation: SigmaCorrelation, window: readonly Occurrence[]): { value: number; occurrences: readonly Occurrence[] } | undefined {
-  const condition = correlation.condition
-  const check = (value: number, occurrences: readonly Occurrence[] = window) =>
-    condition === undefined || compareAll(value, condition.comparisons) ? { value, occurrences } : undefined
-  const fields = condition?.field?.split(',').map((f) => f.trim()) ?? []
-  switch (correlation.correlationType) {
-    case 'event_count':
-      return check(window.length)
-    case 'value_count': {
-      const withValues = window.filter((o) => fields.every((f) => o.field(f) !== undefined))
-      return check(new Set(withValues.map((o) => JSON.stringify(fields.map((f) => o.field(f))))).size, withValues)
-    }
-    case 'temporal': {
-      const distinct = new Set(window.map((o) => o.reference)).size
-      if (condition === undefined) return distinct === correlation.rules.length ? { value: distinct, occurrences: window } : undefined
-      return check(distinct)
-    }
-    case 'temporal_ordered': {
-      const chain: Occurrence[] = []
-      for (const occurrence of window) {
-        if (occurrence.reference === correlation.rules[chain.length]) chain.push(occurrence)
-        if (chain.length === correlation.rules.length) break
-      }
-      if (chain.length < correlation.rules.length) return undefined
-      return condition === undefined ? { value: chain.length, occurrences: chain } : check(chain.length, chain)
-    }
-    case 'value_sum':
-    case 'value_avg': {
-      const numbers = window.flatMap((o) => {
-        const n = o.number(fields[0] ?? '')
-        return n === undefined ? [] : [n]
-      })
-      if (numbers.length === 0) return undefined
-      const sum = numbers.reduce((a, b) => a + b, 0)
-      return check(correlation.correlationType === 'value_sum' ? sum : sum / numbers.length)
-    }
-    case 'value_percentile': {
-      const last = window[window.length - 1]!
-      const value = last.field(fields[0] ?? '')
-      if (value === undefined) return undefined
-      const same = window.filter((o) => o.field(fields[0] ?? '') === value)
-      return check((100 * same.length) / window.length, same)
-    }
-  }
 }
 
 function first(values: unknown[]): string | undefined {
