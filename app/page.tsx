@@ -1,9 +1,11 @@
 import { RuleTable } from '@/components/rule-table'
+import { InstantSearch } from '@/components/search/instant-search'
 import { getIndex } from '@/lib/catalog/manifest'
 
 /**
- * Home: the entry to search (issue 6 puts the instant search here) and to the matrix.
- * It lists no rules itself: at catalog scale results come from the search index.
+ * Home: the instant search (`components/search/`) and the entry to the matrix. Its
+ * results come from the search index loaded on first use; it lists no rules itself
+ * beyond the ten most recently updated.
  */
 export default function Home() {
   const index = getIndex()
@@ -23,19 +25,8 @@ export default function Home() {
           {index.rules.length} detection rules with investigation guides, mapped to MITRE ATT&CK {index.attackVersion} and
           converted to {index.targets.length} query languages.
         </p>
-        <form role="search" action="/" className="flex max-w-2xl gap-2" id="search">
-          <label htmlFor="q" className="sr-only">
-            Search rules
-          </label>
-          <input
-            id="q"
-            name="q"
-            type="search"
-            placeholder="Search rules, techniques (T1021.003), tactics…"
-            className="w-full rounded border border-slate-300 bg-white px-3 py-2 text-sm shadow-sm dark:border-slate-700 dark:bg-slate-900"
-          />
-        </form>
       </section>
+      <InstantSearch total={index.rules.length}>
       <section aria-labelledby="browse" className="grid gap-4 sm:grid-cols-3">
         <h2 id="browse" className="sr-only">
           Browse
@@ -72,6 +63,7 @@ export default function Home() {
         <a className="underline" href="/api/rules.schema.json">schema</a>) ·{' '}
         <a className="underline" href="/attack/layer.json">ATT&CK Navigator layer</a>
       </section>
+      </InstantSearch>
     </div>
   )
 }

@@ -118,7 +118,7 @@ export function QueryTabs({
         const pipeline = pipelines[t.id] ?? t.pipelines[0]?.id ?? ''
         const format = formats[t.id] ?? t.formats[0]?.id ?? ''
         return (
-          <div key={t.id} id={t.id} role="tabpanel" aria-labelledby={`tab-${t.id}`} hidden={t.id !== active} className="pt-3">
+          <div key={t.id} id={t.id} role="tabpanel" aria-labelledby={`tab-${t.id}`} data-print-label={t.label} hidden={t.id !== active} className="pt-3">
             {t.pipelines.length > 1 || t.formats.length > 1 ? (
               <div className="mb-2 flex flex-wrap items-center gap-4 text-sm">
                 {t.pipelines.length > 1 ? (

@@ -1,8 +1,10 @@
+import { ThemeToggle } from './theme-toggle'
 
 const NAV = [
   { href: '/', label: 'Rules' },
   { href: '/tactics/', label: 'ATT&CK matrix' },
   { href: '/data/', label: 'Data sources' },
+  { href: '/convert/', label: 'Convert' },
   { href: '/api/rules.json', label: 'API' },
 ]
 
@@ -15,7 +17,7 @@ export function SiteHeader() {
       >
         Skip to content
       </a>
-      <nav aria-label="Main" className="mx-auto flex max-w-7xl items-center gap-6 px-4 py-2.5">
+      <nav aria-label="Main" className="mx-auto flex max-w-7xl flex-wrap items-center gap-x-6 gap-y-1 px-4 py-2.5">
         <a href="/" className="flex items-center gap-2 font-semibold tracking-tight text-slate-900 dark:text-slate-100">
           <svg aria-hidden="true" viewBox="0 0 32 32" className="h-6 w-6">
             <rect width="32" height="32" rx="6" className="fill-indigo-600" />
@@ -23,7 +25,7 @@ export function SiteHeader() {
           </svg>
           Detection Atlas
         </a>
-        <ul className="flex gap-4 text-sm text-slate-600 dark:text-slate-400">
+        <ul className="flex flex-wrap gap-x-4 gap-y-1 text-sm text-slate-600 dark:text-slate-400">
           {NAV.map((item) => (
             <li key={item.href}>
               <a href={item.href} className="hover:text-slate-900 hover:underline dark:hover:text-slate-100">
@@ -32,6 +34,7 @@ export function SiteHeader() {
             </li>
           ))}
         </ul>
+        <ThemeToggle />
       </nav>
     </header>
   )
