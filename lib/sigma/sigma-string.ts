@@ -33,12 +33,10 @@ export interface ParseSigmaStringOptions {
  * | `\` last | a trailing backslash is literal |
  */
 export function parseSigmaString(text: string, options: ParseSigmaStringOptions = {}): SigmaString {
+  // Plain text, the common case, needs no scan.
+  if (!/[\\*?%]/.test(text)) return text ? [text] : []
   const tokens: StringToken[] = []
   let literal = ''
-  const flush = () => {
-    if (literal) tokens.push(literal)
-    literal = ''
-  }
   for (let i = 0; i < text.length; i++) {
     const char = text[i]!
     if (char === '\\') {
@@ -48,19 +46,21 @@ export function parseSigmaString(text: string, options: ParseSigmaStringOptions 
         i++
       } else literal += '\\'
     } else if (char === '*' || char === '?') {
-      flush()
+      if (literal) tokens.push(literal)
+      literal = ''
       tokens.push(char === '*' ? ANY_CHARS : ONE_CHAR)
     } else if (char === '%' && options.placeholders) {
       const end = text.indexOf('%', i + 1)
       const name = end === -1 ? '' : text.slice(i + 1, end)
       if (/^[\w.-]+$/.test(name)) {
-        flush()
+        if (literal) tokens.push(literal)
+        literal = ''
         tokens.push({ kind: 'Placeholder', name })
         i = end
       } else literal += char
     } else literal += char
   }
-  flush()
+  if (literal) tokens.push(literal)
   return tokens
 }
 
