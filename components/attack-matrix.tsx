@@ -19,7 +19,7 @@ function shade(count: number, max: number): string {
 export function AttackMatrix({ tactics }: { tactics: readonly TacticSummary[] }) {
   const max = Math.max(1, ...tactics.flatMap((t) => t.techniques.flatMap((c) => [c.count, ...c.subtechniques.map((s) => s.count)])))
   return (
-    <div className="overflow-x-auto pb-2">
+    <div className="relative overflow-x-auto pb-2">
       <div className="grid auto-cols-[minmax(6rem,1fr)] grid-flow-col gap-0.5 hyphens-auto break-words">
         {tactics.map((tactic) => (
           <section key={tactic.shortname} aria-labelledby={`col-${tactic.shortname}`} className="min-w-0">

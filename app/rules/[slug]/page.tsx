@@ -123,7 +123,7 @@ export default async function RulePage({ params }: Props) {
         <AttackChips groups={rule.attack} />
       </section>
 
-      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_18rem]">
+      <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_18rem]">
         <div className="min-w-0 space-y-6">
           {rule.guide ? (
             <section aria-labelledby="guide-title" className="space-y-2">
