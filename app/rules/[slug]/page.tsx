@@ -4,6 +4,8 @@ import type { ReactNode } from 'react'
 import { AttackChips } from '@/components/attack-chips'
 import { Breadcrumbs } from '@/components/breadcrumbs'
 import { CodeBlock } from '@/components/code-block'
+import { ElasticBadges, ElasticRuleFacts } from '@/components/elastic-rule-facts'
+import { MarkdownGuide } from '@/components/markdown-guide'
 import { Guide } from '@/components/guide'
 import { QueryTabs, type QueryTabTarget } from '@/components/query-tabs'
 import { QueryVariant } from '@/components/query-variant'
@@ -68,6 +70,7 @@ export default async function RulePage({ params }: Props) {
           <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs dark:bg-slate-800">
             {rule.kind === 'native' ? `native ${rule.ruleType ?? ''}` : rule.kind === 'correlation' ? 'Sigma correlation' : 'Sigma rule'}
           </span>
+          {rule.elastic ? <ElasticBadges facts={rule.elastic} /> : null}
           {rule.tests.length ? (
             <span className="text-xs text-emerald-700 dark:text-emerald-400">
               ✓ tested with {rule.tests.length} sample {rule.tests.length === 1 ? 'event' : 'events'} ({passed} passed)
@@ -123,6 +126,8 @@ export default async function RulePage({ params }: Props) {
         <AttackChips groups={rule.attack} />
       </section>
 
+      {rule.elastic ? <ElasticRuleFacts facts={rule.elastic} /> : null}
+
       <div className="grid grid-cols-1 gap-6 lg:grid-cols-[minmax(0,1fr)_18rem]">
         <div className="min-w-0 space-y-6">
           {rule.guide ? (
@@ -131,6 +136,13 @@ export default async function RulePage({ params }: Props) {
                 Investigation guide
               </h2>
               <Guide code={rule.guide.code} />
+            </section>
+          ) : rule.markdownGuide ? (
+            <section aria-labelledby="guide-title" className="space-y-2">
+              <h2 id="guide-title" className="text-lg font-semibold">
+                Investigation guide
+              </h2>
+              <MarkdownGuide guide={rule.markdownGuide} />
             </section>
           ) : null}
 
@@ -146,11 +158,11 @@ export default async function RulePage({ params }: Props) {
         </div>
 
         <aside className="space-y-5 text-sm">
-          {rule.guide?.headings.length ? (
+          {(rule.guide ?? rule.markdownGuide)?.headings.length ? (
             <nav aria-label="Guide contents">
               <h2 className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">On this page</h2>
               <ul className="space-y-0.5">
-                {rule.guide.headings.map((h) => (
+                {(rule.guide ?? rule.markdownGuide)!.headings.map((h) => (
                   <li key={h.slug} className={h.depth === 3 ? 'ps-3' : ''}>
                     <a href={`#${h.slug}`} className="text-slate-700 hover:underline dark:text-slate-300">
                       {h.text}
