@@ -24,6 +24,9 @@ describe('toLuceneRegex', () => {
       ['a.b', 's', ['a\nb', 'a\rb']],
       ['colou?r|grey', '', ['color', 'colour', 'grey', 'gray']],
       ['C:\\\\Windows\\\\', 'i', ['c:\\windows\\system32', 'C:/Windows/']],
+      ['(^|\\/)\\.[^.\\/]', '', ['.git', 'a/.ssh', 'a.b', './', 'x/..']],
+      ['(^[a-z]{2}$)|(^[a-z]{4}$)', '', ['ab', 'abcd', 'abc', 'abcde', '']],
+      ['(^0oa.*|@x)', '', ['0oa1', 'y@x', 'x0oa', '0o']],
     ]
     for (const [pattern, f, inputs] of cases) {
       const re2 = RE2JS.compile(pattern, (f.includes('i') ? RE2JS.CASE_INSENSITIVE : 0) | (f.includes('s') ? RE2JS.DOTALL : 0))
@@ -33,7 +36,7 @@ describe('toLuceneRegex', () => {
   })
 
   it('should give a reason for what Lucene regexps cannot say', () => {
-    for (const pattern of ['(?=x)a', 'a\\bb', 'a^b', '(a)\\1', 'a$b', 'x++']) expect(toLuceneRegex(pattern, flags()).ok, pattern).toBe(false)
+    for (const pattern of ['(?=x)a', 'a\\bb', 'a^b', '(a)\\1', 'a$b', 'x++', '(^a)+b']) expect(toLuceneRegex(pattern, flags()).ok, pattern).toBe(false)
     expect(toLuceneRegex('^a', flags('m'))).toMatchObject({ ok: false, reason: expect.stringContaining('multi-line') })
   })
 })

@@ -25,7 +25,7 @@ export function toLuceneRegex(pattern: string, flags: { readonly i: boolean; rea
     source = source.slice(inline[0].length)
   }
   try {
-    const alternatives = new Parser(source, i, s, m).top()
+    const alternatives = hoistAnchors(source).flatMap((alternative) => new Parser(alternative, i, s, m).top())
     return { ok: true, regex: alternatives.join('|') }
   } catch (error) {
     if (error instanceof RegexGap) return { ok: false, reason: error.message }
@@ -34,6 +34,69 @@ export function toLuceneRegex(pattern: string, flags: { readonly i: boolean; rea
 }
 
 class RegexGap extends Error {}
+
+/**
+ * Top-level alternatives, with a leading group whose alternatives start with
+ * `^` (or a trailing one whose alternatives end with `$`) distributed over
+ * them: `(^|/)x` → `^x`, `/x`; `(^a$)|(^b$)` → `^a$`, `^b$`. Anchors then
+ * sit only at the ends of alternatives, where Lucene's whole-value match can
+ * say them.
+ */
+function hoistAnchors(source: string): string[] {
+  const out: string[] = []
+  for (const alternative of splitTop(source)) {
+    const lead = groupAt(alternative, 0)
+    if (lead && !/^[*+?{]/.test(alternative.slice(lead.end))) {
+      const inner = splitTop(lead.body)
+      const rest = alternative.slice(lead.end)
+      if (inner.some((a) => a.startsWith('^') || a.endsWith('$'))) {
+        out.push(...inner.flatMap((a) => hoistAnchors(a + rest)))
+        continue
+      }
+    }
+    out.push(alternative)
+  }
+  return out
+}
+
+/** Splits at `|` outside groups and classes. */
+function splitTop(source: string): string[] {
+  const parts: string[] = []
+  let depth = 0
+  let inClass = false
+  let start = 0
+  for (let k = 0; k < source.length; k++) {
+    const c = source[k]
+    if (c === '\\') k++
+    else if (inClass) inClass = c !== ']'
+    else if (c === '[') inClass = true
+    else if (c === '(') depth++
+    else if (c === ')') depth--
+    else if (c === '|' && depth === 0) {
+      parts.push(source.slice(start, k))
+      start = k + 1
+    }
+  }
+  parts.push(source.slice(start))
+  return parts
+}
+
+/** A plain or `(?:…)` group starting at `at`: its body and the index after its `)`. */
+function groupAt(source: string, at: number): { body: string; end: number } | undefined {
+  if (source[at] !== '(' || (source[at + 1] === '?' && source[at + 2] !== ':')) return undefined
+  const open = source[at + 1] === '?' ? at + 3 : at + 1
+  let depth = 1
+  let inClass = false
+  for (let k = open; k < source.length; k++) {
+    const c = source[k]
+    if (c === '\\') k++
+    else if (inClass) inClass = c !== ']'
+    else if (c === '[') inClass = true
+    else if (c === '(') depth++
+    else if (c === ')' && --depth === 0) return { body: source.slice(open, k), end: k + 1 }
+  }
+  return undefined
+}
 
 const LF = '\n'
 const SPECIAL = new Set('.?+*|{}[]()"\\#@&<>~/'.split(''))
