@@ -63,7 +63,7 @@ export const grep = defineTarget({
       },
       // The evaluator also accepts the text "true"/"false" in any case.
       BooleanMatchNode: (node, ctx) =>
-        line(json(ctx) ? `${jsonKey(node.field)}(?:${node.value}|"(?i:${node.value})")${VALUE_END}` : `(?i:${node.value})`),
+        json(ctx) ? line(`${jsonKey(node.field)}(?:${node.value}|"(?i:${node.value})")${VALUE_END}`) : rawLine(`(?i:${node.value})`, ctx),
       NullMatchNode: (node, ctx) => jsonOnly(node, ctx, (key) => `(?!.*${key}(?!null${VALUE_END}))`),
       // A null value does not exist.
       ExistsNode: (node, ctx) => jsonOnly(node, ctx, (key) => line(`${key}(?!null${VALUE_END})`)),
