@@ -83,7 +83,14 @@ export function InstantSearch({ total, children }: { total: number; children?: R
   const count = answer?.results.length ?? 0
   return (
     <div className="space-y-6">
-      <form role="search" className="flex max-w-3xl flex-wrap gap-2" onSubmit={(e) => e.preventDefault()} action="/">
+      <form
+        role="search"
+        className="flex max-w-3xl flex-wrap gap-2"
+        onSubmit={(e) => e.preventDefault()}
+        action="/"
+        data-index={loadState}
+        data-text-loaded={version > 0 || undefined}
+      >
         <label htmlFor="q" className="sr-only">
           Search rules
         </label>

@@ -1,0 +1,103 @@
+import path from 'node:path'
+import type { Page } from '@playwright/test'
+import { expect, open, root, test } from './fixtures'
+
+const MMC = 'processes-created-by-mmc'
+const DCOM = 'incoming-dcom-lateral-movement-with-mmc'
+const shots = path.join(root, 'e2e', 'screenshots')
+
+interface ApiRules {
+  rules: { slug: string; attack: { tactic: { id: string; name?: string } }[] }[]
+}
+
+const results = (page: Page) => page.locator('a[data-result]')
+const slugs = async (page: Page) => results(page).evaluateAll((links) => links.map((a) => a.getAttribute('data-result')))
+
+async function search(page: Page, text: string) {
+  const box = page.getByRole('searchbox', { name: 'Search rules' })
+  await box.click()
+  await box.pressSequentially(text)
+  await expect(page.locator('ol[data-query]')).toHaveAttribute('data-query', text)
+}
+
+test('should find both MMC rules while typing "mmc" and keep the query in the URL', async ({ page }) => {
+  await open(page, '/')
+  await search(page, 'mmc')
+  expect((await slugs(page)).sort()).toEqual([DCOM, MMC].sort())
+  await expect(page).toHaveURL(/\/\?q=mmc$/)
+  await expect(page.getByTestId('result-count')).toHaveText('2 rules for “mmc”')
+  await page.screenshot({ path: path.join(shots, 'search.png') })
+
+  await page.reload()
+  await expect(page.getByRole('searchbox', { name: 'Search rules' })).toHaveValue('mmc')
+  await expect(results(page)).toHaveCount(2)
+})
+
+test('should narrow by a tactic facet to as many rules as /api/rules.json has, and go back', async ({ page }) => {
+  const api = (await (await page.request.get('/api/rules.json')).json()) as ApiRules
+  const lateral = api.rules.filter((r) => r.attack.some((g) => g.tactic.name === 'Lateral Movement'))
+  await open(page, '/')
+  await page.getByRole('link', { name: 'browse them all with filters' }).click()
+  await expect(page.getByTestId('result-count')).toHaveText(`${api.rules.length} rules`)
+  const facet = page.locator('fieldset[data-facet="tactic"]')
+  await expect(facet.getByRole('checkbox', { name: /Lateral Movement/ })).toBeVisible()
+  await expect(facet.locator('label', { hasText: 'Lateral Movement' }).locator('[data-count]')).toHaveText(String(lateral.length))
+  await facet.getByRole('checkbox', { name: /Lateral Movement/ }).check()
+  await expect(page).toHaveURL(/[?&]tactic=lateral-movement/)
+  await expect(page.getByTestId('result-count')).toHaveText(`${lateral.length} ${lateral.length === 1 ? 'rule' : 'rules'}`)
+  expect((await slugs(page)).sort()).toEqual(lateral.map((r) => r.slug).sort())
+
+  await page.goBack()
+  await expect(page).not.toHaveURL(/tactic=/)
+  await expect(page.getByTestId('result-count')).toHaveText(`${api.rules.length} rules`)
+
+  await open(page, '/?q=mmc&tactic=lateral-movement&severity=high')
+  expect(await slugs(page)).toEqual([DCOM])
+})
+
+test('should rank the DCOM rule first for "T1021.003"', async ({ page }) => {
+  await open(page, '/')
+  await search(page, 'T1021.003')
+  expect((await slugs(page))[0]).toBe(DCOM)
+  await expect(results(page).first()).toHaveAttribute('data-exact', 'true')
+})
+
+test('should still find lateral-movement rules with a typo ("lateral movment")', async ({ page }) => {
+  const api = (await (await page.request.get('/api/rules.json')).json()) as ApiRules
+  const lateral = api.rules.filter((r) => r.attack.some((g) => g.tactic.name === 'Lateral Movement')).map((r) => r.slug)
+  await open(page, '/')
+  await search(page, 'lateral movment')
+  expect(lateral.length).toBeGreaterThan(0)
+  expect(await slugs(page)).toEqual(expect.arrayContaining(lateral))
+})
+
+test('should reach a rule and its copy button with the keyboard alone', async ({ page, context, baseURL }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseURL! })
+  await open(page, '/')
+  await page.keyboard.press('/')
+  await expect(page.getByRole('searchbox', { name: 'Search rules' })).toBeFocused()
+  await page.keyboard.type('mmc')
+  await expect(page.locator('ol[data-query]')).toHaveAttribute('data-query', 'mmc')
+  await page.keyboard.press('ArrowDown')
+  await expect(results(page).nth(0)).toBeFocused()
+  await page.keyboard.press('ArrowDown')
+  await expect(results(page).nth(1)).toBeFocused()
+  await page.keyboard.press('ArrowUp')
+  const first = await results(page).nth(0).getAttribute('data-result')
+  await page.keyboard.press('Enter')
+  await expect(page).toHaveURL(new RegExp(`/rules/${first}/$`))
+  await page.waitForLoadState('networkidle')
+
+  let name = ''
+  for (let i = 0; i < 120 && !name.startsWith('Copy '); i++) {
+    await page.keyboard.press('Tab')
+    name = await page.evaluate(() => document.activeElement?.getAttribute('aria-label') ?? '')
+  }
+  expect(name).toMatch(/^Copy /)
+  const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle)
+  expect(outline).not.toBe('none')
+  await page.keyboard.press('Enter')
+  const button = page.locator(':focus')
+  await expect(button).toHaveText('Copied ✓')
+  await expect(page.getByRole('status').filter({ hasText: 'Copied to the clipboard' })).toHaveCount(1)
+})
