@@ -38,7 +38,10 @@ const FIELDS: FieldPools = {
   boolean: ['Signed'],
 }
 
-const PIECES = ['cmd.exe', 'C:\\Windows\\', '\\\\server\\', 'Ab', 'é', 'İ', 'ß', 'Σ', '100%', 'a_b', "it's", 'say "hi"', '(x)', '[y]', '{z}', 'a|b', '^$', '.*', '+-!', '/tmp/', '<tag>', 'x=1&y>2', '~#@', '\t', '😀', 'Я', ...HOSTILE_CHARACTERS]
+// Letters whose case partners cross scripts: Kelvin sign K (lowercase k), long s ſ and final sigma ς (Unicode case folding: s, σ).
+const CASE_EDGES = ['kiss', '\u212Aiss', 'ſ', 'ς', 'Ω', '\u2126']
+
+const PIECES = [...CASE_EDGES, 'cmd.exe', 'C:\\Windows\\', '\\\\server\\', 'Ab', 'é', 'İ', 'ß', 'Σ', '100%', 'a_b', "it's", 'say "hi"', '(x)', '[y]', '{z}', 'a|b', '^$', '.*', '+-!', '/tmp/', '<tag>', 'x=1&y>2', '~#@', '\t', '😀', 'Я', ...HOSTILE_CHARACTERS]
 
 const LOCATION: Location = Object.freeze({ file: 'generated.yml', start: Object.freeze({ line: 1, column: 1, offset: 0 }) })
 
