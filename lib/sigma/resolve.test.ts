@@ -38,8 +38,8 @@ describe('resolveCollection', () => {
     const text = 'title: one\nname: one\ncorrelation: {type: event_count, rules: [two, ghost], group-by: [U], timespan: 1m, condition: {gte: 1}}\n---\ntitle: two\nname: two\ncorrelation: {type: event_count, rules: [one], group-by: [U], timespan: 1m, condition: {gte: 1}}\n'
     const { collection, references } = resolveCollection([parseSigma(text, 'c.yml')])
     expect(collection.diagnostics.map(formatDiagnostic)).toEqual([
-      'c.yml:1:1: error: Correlation refers to `ghost`, which is not a loaded rule id or name [unknown-rule-reference]',
       'c.yml:1:1: error: Correlation `one` refers back to itself [correlation-cycle]',
+      'c.yml:1:1: warning: Correlation refers to `ghost`, which is not a loaded rule id or name [unknown-rule-reference]',
       'c.yml:5:1: error: Correlation `two` refers back to itself [correlation-cycle]',
     ])
     expect([...references.values()].map((r) => r.map((d) => d.name))).toEqual([['two'], ['one']])

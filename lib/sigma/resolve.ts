@@ -47,7 +47,8 @@ export function resolveCollection(collections: readonly SigmaCollection[]): Reso
     const found: SigmaDocument[] = []
     for (const reference of document.rules) {
       const target = lookup.get(reference)
-      if (!target) report('error', 'unknown-rule-reference', `Correlation refers to \`${reference}\`, which is not a loaded rule id or name`, document.location)
+      // A warning: the rules may live in files not loaded with this one (the evaluator cannot run it, though).
+      if (!target) report('warning', 'unknown-rule-reference', `Correlation refers to \`${reference}\`, which is not a loaded rule id or name`, document.location)
       else if (target.type === 'filter') report('error', 'invalid-rule-reference', `Correlation refers to \`${reference}\`, which is a filter`, document.location)
       else found.push(target)
     }

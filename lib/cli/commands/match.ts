@@ -46,7 +46,8 @@ export function registerMatch(program: Command): void {
       const matchOptions = { placeholders: options.placeholder, timestampField: options.timestampField }
       try {
         const resolved = resolveCollection(loadSigmaFiles([ruleFile], options.placeholder))
-        const errors = resolved.collection.diagnostics.filter((d: Diagnostic) => d.severity === 'error')
+        // A correlation whose rules are not in the file cannot be evaluated: its dangling references count as errors here.
+        const errors = resolved.collection.diagnostics.filter((d: Diagnostic) => d.severity === 'error' || d.code === 'unknown-rule-reference')
         if (errors.length) throw new UsageError(errors.map(formatDiagnostic).join('\n'))
         const { documents } = resolved.collection
         if (documents.length === 0) throw new UsageError(`${ruleFile}:1:1: error: No Sigma rule in the file [no-rule]`)

@@ -106,6 +106,17 @@ describe('atlas match', () => {
     expect(missing.stderr).toBe(`${events}:1:1: error: Event 1 matches \`b\` but has no readable timestamp [bad-event]\n`)
   })
 
+  it('should exit 2 for a correlation whose rules are not in the file', async () => {
+    const rule = temp('rule.yml', 'title: c\ncorrelation: {type: event_count, rules: [elsewhere], group-by: [U], timespan: 1m, condition: {gte: 2}}\n')
+    const events = temp('events.jsonl', '{}\n')
+    expect(await atlas('match', rule, events)).toEqual({
+      code: 2,
+      stdout: '',
+      stderr: `${rule}:1:1: warning: Correlation refers to \`elsewhere\`, which is not a loaded rule id or name [unknown-rule-reference]\n`,
+    })
+    expect((await atlas('validate', rule)).code).toBe(0)
+  })
+
   it('should show help', async () => {
     const { code, stdout } = await atlas('match', '--help')
     expect(code).toBe(0)
