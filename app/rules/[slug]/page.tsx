@@ -180,7 +180,7 @@ export default async function RulePage({ params }: Props) {
           {rule.trigger ? (
             <section>
               <h2 className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">Trigger (how to test)</h2>
-              <p className="text-slate-700 dark:text-slate-300">{rule.trigger}</p>
+              <p className="text-slate-700 [overflow-wrap:anywhere] dark:text-slate-300">{rule.trigger}</p>
             </section>
           ) : null}
           <section>
