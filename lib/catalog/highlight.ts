@@ -1,5 +1,6 @@
 import { createCssVariablesTheme, createHighlighter, type BundledLanguage, type Highlighter } from 'shiki'
 import { createJavaScriptRegexEngine } from 'shiki/engine/javascript'
+import { highlightJsonLines } from './highlight-json'
 
 /** Query and document languages → the shiki grammar that colours them best. */
 const GRAMMAR: Record<string, BundledLanguage | 'text'> = {
@@ -61,9 +62,18 @@ const memo = new Map<string, string>()
 const MEMO_SIZE = 2000
 
 async function render(code: string, language: string): Promise<string> {
-  highlighter ??= createHighlighter({ themes: [theme], langs: LANGUAGES, engine: createJavaScriptRegexEngine() })
-  const h = await highlighter
   const lang = GRAMMAR[language.toLowerCase()] ?? 'text'
+  // Output-format documents are most of the text: valid JSON takes the hand-written tokenizer.
+  const json = lang === 'json' ? highlightJsonLines(code) : null
+  if (json) return `<pre class="shiki" tabindex="0" data-language="${escape(language)}"><code>${json.join('\n')}</code></pre>`
+  return highlightWithGrammar(code, language)
+}
+
+/** Highlight with the shiki grammar alone (no fast path). */
+export async function highlightWithGrammar(code: string, language: string): Promise<string> {
+  highlighter ??= createHighlighter({ themes: [theme], langs: LANGUAGES, engine: createJavaScriptRegexEngine() })
+  const lang = GRAMMAR[language.toLowerCase()] ?? 'text'
+  const h = await highlighter
   const { tokens } = h.codeToTokens(code, { lang, theme: 'atlas' })
   const lines = tokens.map((line) => {
     let html = ''

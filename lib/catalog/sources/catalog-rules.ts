@@ -103,13 +103,34 @@ export async function buildCatalogRules(options: {
     counts.overlaid++
   })
 
+  // Rule repositories reuse each other's ids (a rule ported from Sigma to Elastic keeps it): both
+  // rules keep their pages; the later source's id gets its type appended, so /r/<id>/ stays unique.
+  const firstById = new Map<string, SourceType>()
+  const renamed = new Map<number, RuleDetail>()
+  records.forEach((r, i) => {
+    const entry = entries[i]!
+    if (!r.light || overlaid.has(i) || entry.type === 'content') return
+    const first = firstById.get(r.light.id)
+    if (first === undefined) firstById.set(r.light.id, entry.type)
+    else if (first !== entry.type) {
+      const id = `${r.light.id}-${entry.type}`
+      diagnostics.push({
+        severity: 'warning',
+        code: 'rule-id-shared',
+        message: `Rule id ${r.light.id} is also a ${first} rule's: this ${entry.type} rule keeps its page with the id ${id} (/r/${id}/)`,
+        location: r.idLocation ?? { file: entry.display, start: { line: 1, column: 1, offset: 0 } },
+      })
+      renamed.set(i, { ...readDetail(options.cacheDir, jobs[i]!.key), id })
+    }
+  })
+
   const rules: CatalogRule[] = []
   records.forEach((r, i) => {
     if (!r.light) return
     const entry = entries[i]!
     if (entry.type === 'content' && importedById.has(r.light.id) && overlaid.get(importedById.get(r.light.id)!)?.origin?.overlay === entry.display)
       return // shown as the imported rule's page
-    const full = overlaid.get(i)
+    const full = overlaid.get(i) ?? renamed.get(i)
     rules.push(
       full
         ? { slug: full.slug, key: null, light: lighten(full), full, idLocation: r.idLocation, entry }

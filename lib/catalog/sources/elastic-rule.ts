@@ -46,14 +46,14 @@ function locator(source: SourceFile) {
 }
 
 /** `$investigate_0` / `$osquery_1` in a note: the transform's label, as text (Kibana shows a button there). */
-function transformsOf(rule: ElasticRuleFile): ElasticFacts['transforms'] {
+export function transformsOf(rule: ElasticRuleFile): ElasticFacts['transforms'] {
   const out: { placeholder: string; kind: string; label: string }[] = []
   for (const [kind, entries] of Object.entries(rule.transform ?? {}))
     entries.forEach((entry, i) => out.push({ placeholder: `${kind}_${i}`, kind, label: entry.label ?? `${kind} ${i}` }))
   return out
 }
 
-function withTransforms(markdown: string, transforms: ElasticFacts['transforms']): string {
+export function withTransforms(markdown: string, transforms: ElasticFacts['transforms']): string {
   const names: Record<string, string> = { investigate: 'Investigate in Timeline', osquery: 'Osquery' }
   return markdown.replace(/\$([a-z]+_\d+)\b/g, (whole, placeholder: string) => {
     const t = transforms.find((x) => x.placeholder === placeholder)
