@@ -52,6 +52,11 @@ export function mapFieldName(pipeline: Pipeline, logsource: LogSource, field: st
 /** Applies a pipeline to one rule. Never throws; problems are diagnostics. */
 export function applyPipeline(rule: PipelineInput, pipeline: Pipeline): PipelineResult {
   const diagnostics: Diagnostic[] = []
+  if (pipeline.requireDataSource && !pipeline.logsources.some((r) => matchesLogSource(r.when, rule.logsource))) {
+    const written = (['product', 'category', 'service'] as const).flatMap((k) => (rule.logsource[k] ? [`${k}: ${rule.logsource[k]}`] : [])).join(', ')
+    const message = `Pipeline \`${pipeline.id}\` knows no data source (table, index) for the log source {${written}}`
+    return { expression: rule.expression, dataSource: {}, fields: rule.fields ?? [], diagnostics: [{ severity: 'error', code: 'unknown-logsource', message, location: rule.location }] }
+  }
   const rename = (field: string, location: Location): string => {
     const mapped = mapFieldName(pipeline, rule.logsource, field)
     if (mapped !== undefined) return mapped

@@ -90,6 +90,8 @@ export const PipelineSchema = z
     values: z.array(ValueTransformSchema).default([]),
     /** Error on a field that no mapping names (instead of passing it through unchanged). */
     strict: z.boolean().default(false),
+    /** Error on a log source that no `logsources` rule matches (instead of using `defaultDataSource`). */
+    requireDataSource: z.boolean().default(false),
   })
   .strict()
 

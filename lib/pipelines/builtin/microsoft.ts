@@ -12,7 +12,8 @@ import { SYSMON_CHANNEL, WINDOWS_CATEGORIES, WINDOWS_SERVICE_CHANNELS } from '..
  * service goes to Sentinel's `WindowsEvent` table (Azure Monitor Agent,
  * "Windows Forwarded Events"), where the event's own fields are keys of the
  * `EventData` column. Strict: a field with no Defender column is an error,
- * never passed through as a column that does not exist.
+ * never passed through as a column that does not exist; so is a log source
+ * with no table (`requireDataSource`).
  *
  * `sentinel-windows-event`: every Windows log source from `WindowsEvent`,
  * Sysmon included (its channel and event ids as conditions).
@@ -138,6 +139,7 @@ export const defenderXdr = definePipeline({
   label: 'Microsoft Defender XDR tables (Device*), other Windows logs from Sentinel WindowsEvent',
   targets: ['kql'],
   strict: true,
+  requireDataSource: true,
   logsources: [
     ...defender.map(({ category, product, table, ...facts }) => ({
       when: { product, category },
@@ -161,6 +163,7 @@ export const sentinelWindowsEvent = definePipeline({
   label: 'Microsoft Sentinel WindowsEvent table (Windows Forwarded Events), Sysmon included',
   targets: ['kql'],
   strict: true,
+  requireDataSource: true,
   logsources: everything.logsources,
   fields: everything.fields,
 })
