@@ -11,7 +11,8 @@
  *
  * Sections are a list (`SECTIONS`): a build-time section (cold/second build,
  * out/ size) is added by pushing one more `{ title, run }`.
- * Options: --out DIR (default out/), --skip-pagefind, --count N (generated size).
+ * Options: --out DIR (default out/), --skip-pagefind, --count N (generated size),
+ * --build (first the corpus-scale build figures of bench/catalog-build.bench.ts; rebuilds out/).
  */
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:http'
@@ -144,6 +145,17 @@ function indexChoiceSection(name: string, data: SearchData): Section {
       return rows
     },
   }
+}
+
+// --build: first build the catalog cold and again after one change (bench/catalog-build.bench.ts;
+// ATLAS_SOURCES, default both corpora), then measure the site it built.
+if (args.includes('--build')) {
+  const { catalogBuildSection } = await import('./catalog-build.bench')
+  const section = catalogBuildSection()
+  const rows = await section.run()
+  console.log(`\n${section.title}`)
+  const width = Math.max(...rows.map((r) => r.label.length))
+  for (const r of rows) console.log(`  ${r.label.padEnd(width)}  ${r.value}${r.goal ? `   goal ${r.goal}: ${r.ok ? 'met' : 'MISSED'}` : ''}`)
 }
 
 if (!existsSync(path.join(out, 'index.html'))) {
