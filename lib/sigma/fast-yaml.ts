@@ -38,6 +38,8 @@ export function parseFastYaml(text: string): FastDocument[] | undefined {
 
 function parseDocuments(text: string): FastDocument[] {
   if (text.includes('\t') || text.includes('\r') || text.charCodeAt(0) === 0xfeff) bail()
+  // JavaScript's trim() also removes these, YAML does not: a plain `cmd.exe\u00a0` must keep its last character.
+  if (/[\v\f\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]/.test(text)) bail()
   const lines: Line[] = []
   for (let start = 0; start <= text.length; ) {
     let end = text.indexOf('\n', start)
