@@ -20,7 +20,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         <main id="main" className="mx-auto max-w-7xl px-4 py-5" data-pagefind-body>
           {children}
         </main>
-        <footer className="mx-auto max-w-7xl px-4 py-6 text-xs text-slate-500" data-pagefind-ignore>
+        <footer className="mx-auto max-w-7xl px-4 py-6 text-xs text-slate-600 dark:text-slate-400" data-pagefind-ignore>
           ATT&CK® data © The MITRE Corporation, used under its terms of use. Detection Atlas is not affiliated with MITRE.
         </footer>
       </body>

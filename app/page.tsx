@@ -33,13 +33,13 @@ export default function Home() {
         </h2>
         <a href="/tactics/" className="rounded border border-slate-200 p-4 hover:border-indigo-400 dark:border-slate-800">
           <p className="font-medium">ATT&CK matrix →</p>
-          <p className="text-sm text-slate-500">
+          <p className="text-sm text-slate-600 dark:text-slate-400">
             {covered} techniques covered across {index.tactics.filter((t) => t.count).length} tactics
           </p>
         </a>
         <a href="/data/" className="rounded border border-slate-200 p-4 hover:border-indigo-400 dark:border-slate-800">
           <p className="font-medium">Data sources →</p>
-          <p className="text-sm text-slate-500">{index.logsources.length} log sources and what they buy you</p>
+          <p className="text-sm text-slate-600 dark:text-slate-400">{index.logsources.length} log sources and what they buy you</p>
         </a>
         <div className="rounded border border-slate-200 p-4 dark:border-slate-800">
           <p className="font-medium">By severity</p>

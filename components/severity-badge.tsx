@@ -13,7 +13,7 @@ export function SeverityBadge({ severity, riskScore }: { severity: string; riskS
       className={`inline-flex items-center gap-1 rounded px-1.5 py-0.5 text-xs font-semibold uppercase tracking-wide ring-1 ring-inset ${STYLES[severity] ?? STYLES.informational}`}
     >
       {severity}
-      {riskScore !== undefined ? <span className="font-mono font-normal normal-case opacity-80">· {riskScore}</span> : null}
+      {riskScore !== undefined ? <span className="font-mono font-normal normal-case">· {riskScore}</span> : null}
     </span>
   )
 }

@@ -44,12 +44,11 @@ export function ThemeToggle() {
       type="button"
       onClick={toggle}
       aria-pressed={dark ?? false}
-      aria-label="Dark mode"
       title={dark ? 'Switch to light mode' : 'Switch to dark mode'}
       className="ms-auto rounded border border-slate-300 px-2 py-1 text-sm text-slate-700 hover:bg-slate-100 focus-visible:outline-2 focus-visible:outline-indigo-600 dark:border-slate-600 dark:text-slate-200 dark:hover:bg-slate-800"
     >
       <span aria-hidden="true">{dark ? '☀' : '☾'}</span>
-      <span className="ms-1 hidden sm:inline">{dark ? 'Light' : 'Dark'}</span>
+      <span className="sr-only sm:not-sr-only sm:ms-1">Dark mode</span>
     </button>
   )
 }

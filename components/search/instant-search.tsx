@@ -103,7 +103,7 @@ export function InstantSearch({ total, children }: { total: number; children?: R
           spellCheck={false}
           aria-keyshortcuts="/"
           aria-describedby="search-hint"
-          aria-controls="search-results"
+          aria-controls={active ? 'search-results' : undefined}
           placeholder="Search rules, techniques (T1021.003), tactics…"
           value={state.q}
           onFocus={load}
