@@ -73,6 +73,13 @@ describe('fixed findings', () => {
     }
   })
 
+  it('should not miss a line under `not` for a boolean in raw grep, or warn (seen in the long fuzz run)', () => {
+    const r = rule('  sel:\n    e: true\n  condition: not sel')
+    const result = convert(r, { documents: [r], diagnostics: [] }, { target: 'grep' })
+    const { engine, reference } = verdicts(() => createGrepEngine({ form: 'raw' }), '  sel:\n    e: true\n  condition: not sel', [{ e: 'trueL' }])
+    expect(result.ok && result.warnings.length > 0 ? reference : engine).toEqual(reference)
+  })
+
   it('should store a JSON integer as an SQLite INTEGER, so a fieldref to a number compares its text 6, not 6.0', () => {
     const { engine, reference } = verdicts(createSqliteEngine, "  sel:\n    d|fieldref: n\n  condition: sel", [{ n: 6, d: '6' }, { n: 6.5, d: '6.5' }, { n: 6, d: '6.0' }])
     expect(engine).toEqual(reference)

@@ -28,13 +28,6 @@ export const KNOWN_FINDINGS: readonly KnownFinding[] = [
     matches: (f) => f.kind === 'disagreement' && f.where === 'grep-jsonl' && /^event: .*":(?:-?\d|true|false)/m.test(f.detail ?? ''),
   },
   {
-    id: 'kql-keyword-path-segment',
-    note:
-      'kql (sentinel-windows-event): a field whose dotted name has a Kusto keyword or an empty segment (`find.`) is ' +
-      'written as EventData.find[\'\'], which Kusto rejects; such segments need [\'…\'] brackets.',
-    matches: (f) => f.kind === 'kql-parse' && /KS006|bracketted|Missing name/.test(f.message),
-  },
-  {
     id: 'grep-pcre-backtracking',
     note:
       'grep: a rule regex with nested quantifiers is passed to PCRE, which backtracks; on some lines grep stops with ' +
@@ -64,7 +57,7 @@ export const KNOWN_FINDINGS: readonly KnownFinding[] = [
 ]
 
 function queryOf(finding: Finding): string {
-  return /^query: (.*)$/m.exec(finding.detail ?? '')?.[1] ?? ''
+  return /^query: ([\s\S]*?)\nevent: /m.exec(finding.detail ?? '')?.[1] ?? ''
 }
 
 export function knownFinding(finding: Finding): KnownFinding | undefined {
