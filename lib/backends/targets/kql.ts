@@ -164,16 +164,22 @@ export function kqlNumber(field: string, table: string | undefined): string {
 
 /** An identifier, bracket-quoted unless it is a plain name. */
 export function kqlName(name: string): string {
-  return /^[A-Za-z_]\w*$/.test(name) ? name : `['${name.replace(/['\\]/g, '\\$&')}']`
+  // Kusto's keywords (`find`, `where`, `and`, …) are all lower case: a name is written bare only if it cannot be one.
+  return /^[A-Z_]\w*$/.test(name) ? name : `['${name.replace(/['\\]/g, '\\$&')}']`
 }
 
-/** The column or dynamic member without a conversion. */
+/**
+ * The column or dynamic member without a conversion: `Column`, or for a field
+ * mapped to `Column.Key` (a key of a dynamic column such as `EventData`) the
+ * key, all of the rest of the name (an event field may itself contain dots):
+ * `EventData.Image`, `EventData['find.']`.
+ */
 function rawColumn(field: string, _ctx: Pick<CompileContext, 'dataSource'>): string {
   if (EXPRESSION.test(field)) return field
-  const [root, ...path] = field.split('.')
-  const ident = (name: string) => (/^[A-Za-z_][\w]*$/.test(name) ? name : `['${name.replace(/['\\]/g, '\\$&')}']`)
-  if (path.length === 0) return ident(root!)
-  return `${ident(root!)}${path.map((p) => (/^[A-Za-z_]\w*$/.test(p) ? `.${p}` : `['${p.replace(/['\\]/g, '\\$&')}']`)).join('')}`
+  const dot = field.indexOf('.')
+  if (dot === -1) return kqlName(field)
+  const key = field.slice(dot + 1)
+  return `${kqlName(field.slice(0, dot))}${/^[A-Z_]\w*$/.test(key) ? `.${key}` : `['${key.replace(/['\\]/g, '\\$&')}']`}`
 }
 
 /** A verbatim string `@"…"` (only `"` doubled) unless the text has control characters. */
