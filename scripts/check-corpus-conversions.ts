@@ -15,8 +15,8 @@
  *
  * --write rewrites reports/<engine>.md and .json; --update-baseline raises
  * (never lowers) the converted floors and lowers (never raises) the ceilings
- * on warned disagreements — those a backend declared with a warning, which
- * are reported but only fail the check when they grow.
+ * on rules with warned disagreements — those a backend declared with a
+ * warning, which are reported but only fail the check when they grow past a margin.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
@@ -110,7 +110,7 @@ async function main(): Promise<number> {
           ? ' (no engine: conversion only)'
           : `, events ${report.events} (${report.positives} matching, ${report.realEvents} real, ${report.skipped} skipped), ` +
             `engine errors ${report.engineErrors}, missed ${report.underMatches}, ` +
-            `${report.exactness === 'exact' ? 'false' : 'over (tolerated)'} ${report.overMatches}, warned ${report.warnedDisagreements}`) +
+            `${report.exactness === 'exact' ? 'false' : 'over (tolerated)'} ${report.overMatches}, warned ${report.warnedDisagreements} (${report.warnedRules} rules)`) +
         ` in ${ms(report.milliseconds)}`,
     )
     for (const problem of failures(report)) problems.push(`${report.engine}: ${problem}`)
@@ -121,9 +121,12 @@ async function main(): Promise<number> {
           'lowers reports/baseline.json by hand, with the reason in the commit)',
       )
     }
-    const ceiling = baseline.warnedDisagreementsAtMost?.[report.engine]
-    if (report.exactness !== 'conversion-only' && report.warnedDisagreements > (ceiling ?? 0)) {
-      problems.push(`${report.engine}: ${report.warnedDisagreements} warned disagreements > baseline ${ceiling ?? 0}`)
+    // Which events are generated shifts a little with any change to the evaluator (another seed moves
+    // the count of rules by a few percent), so warned rules fail only when they grow past a margin.
+    const ceiling = baseline.warnedRulesAtMost?.[report.engine] ?? 0
+    const margin = Math.max(5, Math.ceil(ceiling * 0.1))
+    if (report.exactness !== 'conversion-only' && report.warnedRules > ceiling + margin) {
+      problems.push(`${report.engine}: ${report.warnedRules} rules with warned disagreements > baseline ${ceiling} + ${margin}`)
     }
   }
 
@@ -139,7 +142,7 @@ async function main(): Promise<number> {
           (report.exactness === 'conversion-only'
             ? ''
             : `, events ${report.events} (${report.positives} matching), engine errors ${report.engineErrors}, missed ${report.underMatches}, ` +
-              `${report.exactness === 'exact' ? 'false' : 'over (tolerated)'} ${report.overMatches}, warned ${report.warnedDisagreements}`),
+              `${report.exactness === 'exact' ? 'false' : 'over (tolerated)'} ${report.overMatches}, warned ${report.warnedDisagreements} (${report.warnedRules} rules)`),
       )
       for (const problem of failures(report)) problems.push(`fuzz ${report.engine}: ${problem}`)
       for (const rule of report.failingRules.filter((r) => r.warnings.length === 0).slice(0, 3)) {
@@ -162,16 +165,16 @@ async function main(): Promise<number> {
   }
   if (flag('--update-baseline')) {
     const converted = { ...baseline.converted }
-    const warned = { ...baseline.warnedDisagreementsAtMost }
+    const warned = { ...baseline.warnedRulesAtMost }
     for (const report of reports) {
       converted[report.engine] = Math.max(converted[report.engine] ?? 0, report.converted)
       if (report.exactness !== 'conversion-only') {
-        warned[report.engine] = Math.min(warned[report.engine] ?? Infinity, report.warnedDisagreements)
+        warned[report.engine] = Math.min(warned[report.engine] ?? Infinity, report.warnedRules)
       }
     }
     const next: Baseline = {
       converted: sortKeys(converted),
-      warnedDisagreementsAtMost: sortKeys(warned),
+      warnedRulesAtMost: sortKeys(warned),
       regressionDataAgreement: Math.max(baseline.regressionDataAgreement ?? 0, agreement.agreeing),
     }
     mkdirSync(reportsDir, { recursive: true })
@@ -192,8 +195,8 @@ async function main(): Promise<number> {
 interface Baseline {
   /** Floors: rules each engine or target converts. */
   converted?: Record<string, number>
-  /** Ceilings: disagreements on rules whose conversion carries a warning. */
-  warnedDisagreementsAtMost?: Record<string, number>
+  /** Ceilings: rules with disagreements whose conversion carries a warning (plus a margin: see the check). */
+  warnedRulesAtMost?: Record<string, number>
   /** Floor: regression cases where the evaluator agrees with match_count. */
   regressionDataAgreement?: number
 }

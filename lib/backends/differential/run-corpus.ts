@@ -25,6 +25,8 @@ export interface EngineReport {
   readonly underMatches: number
   /** Counted disagreements on rules whose conversion carries a warning (a declared weakness). */
   readonly warnedDisagreements: number
+  /** How many rules those are. */
+  readonly warnedRules: number
   /** Rules with at least one counted disagreement. */
   readonly failingRules: readonly FailingRule[]
   readonly crashSamples: readonly { file: string; error: string }[]
@@ -62,7 +64,7 @@ export function runCorpus(
   const unsupported: Record<string, { count: number; reason: string }> = {}
   const failingRules: FailingRule[] = []
   const crashSamples: { file: string; error: string }[] = []
-  const totals = { converted: 0, crashes: 0, events: 0, positives: 0, skipped: 0, realEvents: 0, engineErrors: 0, over: 0, under: 0, warned: 0, withoutPositive: 0 }
+  const totals = { converted: 0, crashes: 0, events: 0, positives: 0, skipped: 0, realEvents: 0, engineErrors: 0, over: 0, under: 0, warned: 0, warnedRules: 0, withoutPositive: 0 }
   for (const { rule, collection } of rules) {
     const real = realById.get(rule.id ?? '') ?? []
     let outcome: RuleOutcome
@@ -91,6 +93,7 @@ export function runCorpus(
     // the check (for raw lines, under-matches under a warned `not`: see reports/findings.md).
     if (outcome.warnings.length > 0 && counted > 0) {
       totals.warned += counted
+      totals.warnedRules++
     } else {
       totals.over += outcome.overMatches
       totals.under += outcome.underMatches
@@ -126,6 +129,7 @@ export function runCorpus(
     overMatches: totals.over,
     underMatches: totals.under,
     warnedDisagreements: totals.warned,
+    warnedRules: totals.warnedRules,
     failingRules,
     crashSamples,
     milliseconds: Math.round(performance.now() - started),
@@ -182,7 +186,7 @@ export function reportMarkdown(report: EngineReport, seed: number, about = ''): 
       `| queries rejected by the engine | ${report.engineErrors} |`,
       `| missed matches | ${report.underMatches} |`,
       `| ${report.exactness === 'exact' ? 'false matches' : 'over-matches (field-less format, tolerated)'} | ${report.overMatches} |`,
-      `| disagreements on rules converted with a warning | ${report.warnedDisagreements} |`,
+      `| disagreements on rules converted with a warning (rules) | ${report.warnedDisagreements} (${report.warnedRules}) |`,
     )
   }
   lines.push('', '## Unsupported, by reason', '')
