@@ -4,6 +4,7 @@ import { cidrBody } from '../shared/cidr-regex'
 import type { SigmaString } from '../../sigma/sigma-string'
 import { writePattern } from '../shared/pattern'
 import { defineTarget } from '../target'
+import { jsonBareRegex, jsonStringRegex } from './grep-json-regex'
 import { grepRegex, JSON_CHAR, JSON_CHAR_DEFINITION, jsonKey, jsonKeyword, jsonStringContent, pcreEscape, trimAnyChars, VALUE_END } from './grep-json'
 
 /**
@@ -21,7 +22,7 @@ import { grepRegex, JSON_CHAR, JSON_CHAR_DEFINITION, jsonKey, jsonKeyword, jsonS
  *   warning, in the direction that over-matches.
  * - `jsonl` (pipeline `jsonl`): the line is a flat JSON object; each value is
  *   looked for as a whole inside its own `"field":"value"` member, spelled as
- *   JSON escapes it. Exact, and an absent field fails a lookahead, so it
+ *   JSON escapes it (rule regexes too, translated by grep-json-regex.ts). Exact, and an absent field fails a lookahead, so it
  *   passes a `not`.
  */
 export const grep = defineTarget({
@@ -37,7 +38,15 @@ export const grep = defineTarget({
         return stringMatch(node.field, [node.value], node.cased, ctx)
       },
       RegexMatchNode: (node, ctx) => {
-        if (json(ctx)) return ctx.unsupported('regex-over-json', 'a regex written for the raw value cannot be matched against its JSON-escaped spelling', node)
+        if (json(ctx)) {
+          if (node.field === null) return ctx.unsupported('keyword-regex', 'a field-less regex over JSON lines would also read the field names', node)
+          const inString = jsonStringRegex(node.pattern, node.flags)
+          const bare = jsonBareRegex(node.pattern, node.flags)
+          if (!inString.ok) return ctx.unsupported('regex-syntax', `grep cannot run \`${node.pattern}\` on JSON-escaped text: ${inString.reason}`, node)
+          const fold = (p: string) => (node.flags.i || /^\(\?[ms]*i/.test(node.pattern) ? `(?i:${p})` : `(?:${p})`)
+          const bareBranch = bare.ok ? `|(?!null${VALUE_END})${fold(bare.regex)}` : ''
+          return line(`${jsonKey(node.field)}(?:"${fold(inString.regex)}"${bareBranch})${VALUE_END}`)
+        }
         if (/(^|[^\\])[\^$]/.test(node.pattern.replace(/\[[^\]]*\]/g, '')))
           return widen(ctx, 'a regex anchored to a field value (`^`, `$`) cannot be placed on a raw line; it is left out')
         const flags = (['i', 'm', 's'] as const).filter((f) => node.flags[f]).join('')

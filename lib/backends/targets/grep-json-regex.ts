@@ -1,0 +1,79 @@
+import { translateRegex, type CodeRange, type RegexEmitter, type RegexTranslation } from '../shared/regex-translate'
+import { JSON_CHAR, jsonEscape, pcreEscape } from './grep-json'
+
+/**
+ * Sigma `|re` → PCRE over a value as JSON writes it, so grep can run a rule
+ * regex inside one `"field":"value"` member. Each construct matches whole
+ * JSON characters (a plain character or one escape such as `\"`, `\\`, `\n`),
+ * so the match never splits an escape:
+ *
+ * - a literal is its JSON spelling (`\` → `\\\\`, `"` → `\\"`);
+ * - `.` is `(?&c)`, one JSON character (not `\n` unless `s`);
+ * - a class matches plain characters in the set, never a bare `"` or `\`,
+ *   plus the escapes of the quote, backslash and control characters it holds;
+ * - `^`/`$` are the ends of the string; `i` is PCRE's `(?i:…)`.
+ *
+ * `jsonBareRegex` is the same for a bare JSON number or boolean, which the
+ * evaluator matches as its text (`4624`, `true`).
+ */
+export function jsonStringRegex(pattern: string, flags: { i: boolean; m: boolean; s: boolean }): RegexTranslation {
+  return translateRegex(pattern, flags, JSON_STRING)
+}
+
+export function jsonBareRegex(pattern: string, flags: { i: boolean; m: boolean; s: boolean }): RegexTranslation {
+  return translateRegex(pattern, flags, JSON_BARE)
+}
+
+/** The characters JSON.stringify escapes: `"`, `\` and the controls below U+0020. */
+const SPECIALS = [0x22, 0x5c, ...Array.from({ length: 0x20 }, (_, i) => i)]
+const SHORT_ESCAPES: Readonly<Record<number, string>> = { 0x22: '\\"', 0x5c: '\\\\', 8: '\\b', 9: '\\t', 10: '\\n', 12: '\\f', 13: '\\r' }
+/**
+ * The JSON escapes of some special characters, as one compact alternative:
+ * `\\(?:["bn]|u…)`. When every control without a short escape is held, any
+ * `\uXXXX` is accepted (JSON.stringify also writes lone surrogates that way).
+ */
+function escapesOf(held: readonly number[]): string[] {
+  if (held.length === 0) return []
+  const letters = held.filter((cp) => cp in SHORT_ESCAPES).map((cp) => SHORT_ESCAPES[cp]!.slice(1))
+  const long = held.filter((cp) => !(cp in SHORT_ESCAPES))
+  const allLong = long.length === SPECIALS.filter((cp) => !(cp in SHORT_ESCAPES)).length
+  const unicode = allLong ? ['u[0-9a-fA-F]{4}'] : long.map((cp) => `u${cp.toString(16).padStart(4, '0')}`)
+  const short = letters.length === 0 ? [] : [`[${letters.map((l) => (l === '\\' ? '\\\\' : l)).join('')}]`]
+  return [`\\\\(?:${[...short, ...unicode].join('|')})`]
+}
+
+const inRanges = (ranges: readonly CodeRange[], cp: number) => ranges.some((r) => r.from <= cp && cp <= r.to)
+const classText = (ranges: readonly CodeRange[]) =>
+  ranges.map(({ from, to }) => (from === to ? `\\x{${from.toString(16)}}` : `\\x{${from.toString(16)}}-\\x{${to.toString(16)}}`)).join('')
+
+const JSON_STRING: RegexEmitter = {
+  name: 'JSON-escaped PCRE',
+  char: (c) => {
+    const spelled = pcreEscape(jsonEscape(c))
+    return spelled.length > 1 && jsonEscape(c) !== c ? `(?:${spelled})` : spelled
+  },
+  dot: (flags) => (flags.s ? JSON_CHAR : `(?:(?!\\\\n)${JSON_CHAR})`),
+  cls: (ranges, negated, flags) => {
+    // Under `i`, PCRE folds the plain class; the specials have no case.
+    const held = SPECIALS.filter((cp) => inRanges(ranges, cp) !== negated)
+    const bareQuote = inRanges(ranges, 0x22) || inRanges(ranges, 0x5c)
+    const plain = negated ? `[^${classText(ranges)}"\\\\\\x00-\\x1f]` : `${bareQuote ? '(?!["\\\\])' : ''}[${classText(ranges)}]`
+    void flags
+    const escapes = escapesOf(held)
+    return escapes.length === 0 && !bareQuote ? plain : `(?:${[plain, ...escapes].join('|')})`
+  },
+  group: (inner) => `(?:${inner})`,
+  alternative: (core, anchoredStart, anchoredEnd) => `${anchoredStart ? '' : `${JSON_CHAR}*?`}(?:${core})${anchoredEnd ? '' : `${JSON_CHAR}*`}`,
+}
+
+/** A bare JSON scalar: a number or `true`/`false`. */
+const BARE = '[-+.0-9a-zA-Z]'
+
+const JSON_BARE: RegexEmitter = {
+  name: 'bare JSON scalar',
+  char: (c) => (/[-+.0-9a-zA-Z]/.test(c) ? pcreEscape(c) : '(?!)'),
+  dot: () => BARE,
+  cls: (ranges, negated) => `(?=${BARE})[${negated ? '^' : ''}${classText(ranges)}]`,
+  group: (inner) => `(?:${inner})`,
+  alternative: (core, anchoredStart, anchoredEnd) => `${anchoredStart ? '' : `${BARE}*?`}(?:${core})${anchoredEnd ? '' : `${BARE}*`}`,
+}
