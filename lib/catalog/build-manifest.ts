@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { existsSync, mkdirSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import type { Diagnostic } from '../sigma/diagnostics'
 import { formatLabel, pipelineLabel, targets as engineTargets } from './engine'
@@ -108,12 +108,19 @@ export async function buildManifest(
   }
 }
 
+/** Written beside the old manifest, then swapped in: a running `next dev` never reads a half-written one. */
 function writeManifest(dir: string, index: ManifestIndex, rules: readonly CatalogRule[], cacheDir: string, counts: object): void {
-  rmSync(dir, { recursive: true, force: true })
-  mkdirSync(path.join(dir, 'rules'), { recursive: true })
-  writeRuleFiles(path.join(dir, 'rules'), rules, cacheDir)
-  writeFileSync(path.join(dir, 'index.json'), JSON.stringify(index))
-  writeFileSync(path.join(dir, 'counts.json'), JSON.stringify(counts))
+  const fresh = `${dir}.new`
+  const old = `${dir}.old`
+  rmSync(fresh, { recursive: true, force: true })
+  mkdirSync(path.join(fresh, 'rules'), { recursive: true })
+  writeRuleFiles(path.join(fresh, 'rules'), rules, cacheDir)
+  writeFileSync(path.join(fresh, 'index.json'), JSON.stringify(index))
+  writeFileSync(path.join(fresh, 'counts.json'), JSON.stringify(counts))
+  rmSync(old, { recursive: true, force: true })
+  if (existsSync(dir)) renameSync(dir, old)
+  renameSync(fresh, dir)
+  rmSync(old, { recursive: true, force: true })
 }
 
 /**
