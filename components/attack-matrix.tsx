@@ -35,28 +35,36 @@ export function AttackMatrix({ tactics }: { tactics: readonly TacticSummary[] })
               {tactic.techniques.map((cell) => (
                 <li key={cell.id} className={`rounded border border-slate-200 text-[11px] leading-tight dark:border-slate-800 ${shade(cell.count, max)}`}>
                   {cell.subtechniques.length ? (
-                    <details>
-                      <summary className="flex cursor-pointer list-none items-start gap-1 px-1.5 py-1 [&::-webkit-details-marker]:hidden">
+                    // The technique link sits outside <summary> (a link inside a toggle is two controls in
+                    // one): the toggle is the ▾ at the row's end, placed over the row's end padding.
+                    <div className="relative">
+                      <div className="flex items-start gap-1 py-1 ps-1.5 pe-6">
                         <a href={`/techniques/${cell.id}/`} className="min-w-0 flex-1 hover:underline" title={cell.id}>
                           {cell.name}
                         </a>
                         {cell.count ? <span className="font-mono font-semibold">{cell.count}</span> : null}
-                        <span aria-hidden="true" data-toggle className="px-0.5 text-slate-400">
-                          ▾
-                        </span>
-                        <span className="sr-only">{cell.subtechniques.length} sub-techniques</span>
-                      </summary>
-                      <ul className="border-t border-slate-200 bg-white/60 py-0.5 ps-3 dark:border-slate-800 dark:bg-slate-950/60">
-                        {cell.subtechniques.map((sub) => (
-                          <li key={sub.id} className={`flex gap-1 px-1 py-0.5 ${sub.count ? 'font-medium' : 'text-slate-500'}`}>
-                            <a href={`/techniques/${sub.id}/`} className="min-w-0 flex-1 hover:underline" title={sub.id}>
-                              {sub.name}
-                            </a>
-                            {sub.count ? <span className="font-mono">{sub.count}</span> : null}
-                          </li>
-                        ))}
-                      </ul>
-                    </details>
+                      </div>
+                      <details>
+                        <summary className="absolute end-0 top-0 flex h-6 w-6 cursor-pointer list-none items-center justify-center [&::-webkit-details-marker]:hidden">
+                          <span aria-hidden="true" data-toggle className="text-slate-500 dark:text-slate-400">
+                            ▾
+                          </span>
+                          <span className="sr-only">
+                            {cell.subtechniques.length} sub-techniques of {cell.name}
+                          </span>
+                        </summary>
+                        <ul className="border-t border-slate-200 bg-white/60 py-0.5 ps-3 dark:border-slate-800 dark:bg-slate-950/60">
+                          {cell.subtechniques.map((sub) => (
+                            <li key={sub.id} className={`flex gap-1 px-1 py-0.5 ${sub.count ? 'font-medium' : 'text-slate-500'}`}>
+                              <a href={`/techniques/${sub.id}/`} className="min-w-0 flex-1 hover:underline" title={sub.id}>
+                                {sub.name}
+                              </a>
+                              {sub.count ? <span className="font-mono">{sub.count}</span> : null}
+                            </li>
+                          ))}
+                        </ul>
+                      </details>
+                    </div>
                   ) : (
                     <div className="flex items-start gap-1 px-1.5 py-1">
                       <a href={`/techniques/${cell.id}/`} className="min-w-0 flex-1 hover:underline" title={cell.id}>

@@ -157,7 +157,7 @@ export default async function RulePage({ params }: Props) {
           </section>
         </div>
 
-        <aside className="space-y-5 text-sm">
+        <aside className="space-y-5 text-sm leading-6">
           {(rule.guide ?? rule.markdownGuide)?.headings.length ? (
             <nav aria-label="Guide contents">
               <h2 className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">On this page</h2>
