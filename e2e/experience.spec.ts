@@ -47,6 +47,7 @@ test('should follow the system colour scheme when nothing was chosen', async ({ 
 
 for (const scheme of ['light', 'dark'] as const)
   test(`should have no serious or critical axe violation on any page type (${scheme})`, async ({ page }) => {
+    test.setTimeout(180_000)
     await page.emulateMedia({ colorScheme: scheme })
     const bad: string[] = []
     for (const [name, url] of Object.entries(PAGES)) {
