@@ -53,6 +53,8 @@ const ENGINES: Readonly<Record<string, () => Engine[]>> = {
   sqlite: () => [createSqliteEngine()],
   grep: () => [createGrepEngine({ form: 'raw' }), createGrepEngine({ form: 'jsonl' })],
   lucene: () => [createLuceneEngine()],
+  // Graylog writes the lucene language on the rule's own field names: the same parser and evaluator judge it.
+  graylog: () => [{ ...createLuceneEngine(), id: 'graylog', target: 'graylog' }],
 }
 
 async function main(): Promise<number> {
