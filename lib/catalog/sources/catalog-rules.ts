@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs'
+import { copyFileSync, existsSync, linkSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import type { Diagnostic } from '../../sigma/diagnostics'
 import type { Location } from '../../sigma/position'
@@ -140,11 +140,21 @@ export async function buildCatalogRules(options: {
   return { rules, diagnostics, counts, cached: jobs.length - missing.length, built: missing.length }
 }
 
-/** Write each page's detail to `rules/<slug>.json` (a copy of its cache entry, or the merged overlay). */
+/**
+ * Write each page's detail to `rules/<slug>.json`: a hard link to its cache entry
+ * (hundreds of MB at corpus scale, linked in a moment; a copy across devices), or the merged overlay.
+ */
 export function writeRuleFiles(rulesDir: string, rules: readonly CatalogRule[], cacheDir: string): void {
   for (const rule of rules) {
     const file = path.join(rulesDir, `${rule.slug}.json`)
     if (rule.full) writeFileSync(file, JSON.stringify(rule.full))
-    else copyFileSync(cacheFiles(cacheDir, rule.key!).detail, file)
+    else {
+      const cached = cacheFiles(cacheDir, rule.key!).detail
+      try {
+        linkSync(cached, file)
+      } catch {
+        copyFileSync(cached, file)
+      }
+    }
   }
 }
