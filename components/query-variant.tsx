@@ -12,7 +12,7 @@ export function QueryVariant({ conversion, label }: { conversion: Conversion; la
       <div className="rounded border border-dashed border-slate-300 px-3 py-2 text-sm dark:border-slate-700">
         <p className="font-medium text-slate-700 dark:text-slate-300">{label} cannot express this rule</p>
         <p className="text-slate-600 dark:text-slate-400">
-          {conversion.reason} <span className="font-mono text-xs text-slate-400">[{conversion.code}]</span>
+          {conversion.reason} <span className="font-mono text-xs">[{conversion.code}]</span>
         </p>
       </div>
     )
