@@ -8,7 +8,13 @@ import { describe, expect, it } from 'vitest'
 const run = promisify(execFile)
 const ROOT = path.resolve(__dirname, '../../..')
 const FIXTURES = path.join(ROOT, 'lib/backends/__fixtures__')
-const atlas = (...args: string[]) => run('node', [path.join(ROOT, 'bin/atlas.mjs'), ...args]).catch((e) => e as { code: number; stdout: string; stderr: string })
+interface Outcome {
+  readonly code?: number
+  readonly stdout: string
+  readonly stderr: string
+}
+const atlas = (...args: string[]): Promise<Outcome> =>
+  run('node', [path.join(ROOT, 'bin/atlas.mjs'), ...args]).catch((e: Outcome) => e)
 
 describe('atlas convert and atlas targets', () => {
   it('should print only the queries, a blank line between, and report what a target cannot say on stderr', async () => {
