@@ -80,7 +80,7 @@ export function catalogBuildSection(): Section {
   return {
     title: 'catalog build (content + rule repositories)',
     async run(): Promise<Row[]> {
-      const env = { ...process.env, ATLAS_SOURCES: process.env.ATLAS_SOURCES ?? CORPORA }
+      const env: NodeJS.ProcessEnv = { ...process.env, ATLAS_SOURCES: process.env.ATLAS_SOURCES ?? CORPORA }
       const cache = path.resolve(root, env.ATLAS_CACHE_DIR ?? '.cache/atlas/rules')
       rmSync(cache, { recursive: true, force: true })
       rmSync(path.join(root, '.next'), { recursive: true, force: true })
