@@ -57,5 +57,7 @@ export async function runJobs(
       worker.on('exit', (code) => (code === 0 || next >= jobs.length ? resolve() : reject(new Error(`prebuild worker exited with ${code}`))))
     })
   await Promise.all(Array.from({ length: Math.min(workers, jobs.length) }, run))
+  const lost = jobs.filter((_, i) => records[i] === undefined).map((j) => j.display)
+  if (lost.length) throw new Error(`prebuild workers stopped before building ${lost.length} rule(s): ${lost.slice(0, 5).join(', ')}`)
   return records
 }
