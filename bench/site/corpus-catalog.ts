@@ -3,7 +3,7 @@
  * shared corpora (SigmaHQ YAML and Elastic TOML under `../shared/corpus`): real
  * titles, descriptions, tags, log sources and severities, as rule summaries. It
  * feeds the same search-data builder as the real build; it is not a site build
- * (issue 7 builds the corpora for real).
+ * (issue 7 builds the corpora for real). Slugs are the rule files' names.
  */
 import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
@@ -55,7 +55,7 @@ function sigmaRules(dir: string, targets: readonly string[]): RuleSummary[] {
     const created = date(r.date)
     const modified = date(r.modified)
     out.push({
-      slug: slugify(`${r.title}-${String(r.id).slice(0, 8)}`),
+      slug: slugify(path.basename(file, '.yml')),
       id: String(r.id),
       title: String(r.title),
       description: String(r.description ?? ''),
@@ -101,7 +101,7 @@ function elasticRules(dir: string): RuleSummary[] {
     const created = date(t.metadata?.creation_date)
     const modified = date(t.metadata?.updated_date)
     out.push({
-      slug: slugify(`${rule.name}-${String(rule.rule_id).slice(0, 8)}`),
+      slug: slugify(path.basename(file, '.toml')),
       id: String(rule.rule_id),
       title: String(rule.name),
       description: String(rule.description ?? '').trim(),

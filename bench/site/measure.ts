@@ -7,6 +7,9 @@ import { chromium, type Browser, type Page, type Response } from '@playwright/te
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
+/** tsx (esbuild keepNames) wraps named functions in `__name(...)`: page.evaluate code needs it defined in the page. */
+export const NAME_SHIM = { content: 'window.__name = (f) => f' }
+
 export function launch(): Promise<Browser> {
   return chromium.launch({
     executablePath: CHROMIUM,
@@ -97,6 +100,7 @@ export async function bytesBeforeFirstResult(browser: Browser, base: string, que
  */
 export async function searchLatency(browser: Browser, base: string, queries: readonly string[]) {
   const context = await browser.newContext()
+  await context.addInitScript(NAME_SHIM)
   const page = await context.newPage()
   await page.goto(`${base}/`)
   await page.getByRole('searchbox', { name: 'Search rules' }).focus()

@@ -9,7 +9,7 @@ import path from 'node:path'
 import * as pagefind from 'pagefind'
 import type { Browser } from '@playwright/test'
 import type { SearchData } from '../../lib/search/documents'
-import { recorder, sum } from './measure'
+import { NAME_SHIM, recorder, sum } from './measure'
 
 export async function buildPagefind(data: SearchData): Promise<{ dir: string; ms: number }> {
   const dir = mkdtempSync(path.join(tmpdir(), 'atlas-pagefind-'))
@@ -41,6 +41,7 @@ window.ready = true;
 
 export async function measurePagefind(browser: Browser, base: string, queries: readonly string[]) {
   const context = await browser.newContext()
+  await context.addInitScript(NAME_SHIM)
   const page = await context.newPage()
   const rec = recorder(page)
   await page.goto(`${base}/pf.html`)

@@ -12,6 +12,13 @@ async function fetchJson<T>(url: string): Promise<T> {
   return (await response.json()) as T
 }
 
+function idle(): Promise<void> {
+  return new Promise((resolve) => {
+    if ('requestIdleCallback' in window) window.requestIdleCallback(() => resolve(), { timeout: 1000 })
+    else setTimeout(resolve, 200)
+  })
+}
+
 /**
  * The search engine, loaded on first use (`load()`): `/search/core.json` makes
  * it ready; `/search/text.json` (ids, descriptions) follows and `version` ticks
@@ -31,10 +38,13 @@ export function useSearchEngine() {
       .then((core) => {
         engine.current = new SearchEngine(joinSearchData(core))
         setState('ready')
-        return fetchJson<SearchText>('/search/text.json').then((text) => {
-          engine.current?.addText(joinSearchData(core, text))
-          setVersion((v) => v + 1)
-        })
+        // The descriptions wait until the first results are on screen and the browser is idle.
+        return idle().then(() =>
+          fetchJson<SearchText>('/search/text.json').then((text) => {
+            engine.current?.addText(joinSearchData(core, text))
+            setVersion((v) => v + 1)
+          }),
+        )
       })
       .catch(() => setState((s) => (s === 'ready' ? s : 'failed')))
   }, [])

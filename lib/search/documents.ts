@@ -46,8 +46,44 @@ export interface SearchData {
 
 export type CoreDoc = Omit<SearchDoc, 'id' | 'description'>
 
+/** Column by column (one array per field, `null` where a rule has none): about a fifth fewer gzip bytes than objects. */
 export interface SearchCore extends Omit<SearchData, 'docs'> {
-  readonly docs: readonly CoreDoc[]
+  readonly count: number
+  readonly columns: { readonly [K in keyof CoreDoc]-?: readonly (CoreDoc[K] | null)[] }
+}
+
+const CORE_KEYS = [
+  'slug',
+  'title',
+  'severity',
+  'riskScore',
+  'status',
+  'kind',
+  'correlation',
+  'tactics',
+  'techniques',
+  'product',
+  'category',
+  'service',
+  'targets',
+  'updated',
+] as const satisfies readonly (keyof CoreDoc)[]
+
+function toColumns(docs: readonly CoreDoc[]): SearchCore['columns'] {
+  const columns = {} as Record<string, unknown[]>
+  for (const key of CORE_KEYS) columns[key] = docs.map((d) => d[key] ?? null)
+  return columns as unknown as SearchCore['columns']
+}
+
+function fromColumns(core: SearchCore): CoreDoc[] {
+  return Array.from({ length: core.count }, (_, i) => {
+    const doc: Record<string, unknown> = {}
+    for (const key of CORE_KEYS) {
+      const value = core.columns[key][i]
+      if (value !== null && value !== undefined) doc[key] = value
+    }
+    return doc as unknown as CoreDoc
+  })
 }
 
 export interface SearchText {
@@ -58,7 +94,14 @@ export interface SearchText {
 /** Splits the search data into the two files the browser loads. */
 export function splitSearchData(data: SearchData): { core: SearchCore; text: SearchText } {
   return {
-    core: { ...data, docs: data.docs.map(({ id: _id, description: _description, ...rest }) => rest) },
+    core: {
+      version: data.version,
+      tactics: data.tactics,
+      techniques: data.techniques,
+      targets: data.targets,
+      count: data.docs.length,
+      columns: toColumns(data.docs),
+    },
     text: { ids: data.docs.map((d) => d.id), descriptions: data.docs.map((d) => d.description) },
   }
 }
@@ -66,8 +109,11 @@ export function splitSearchData(data: SearchData): { core: SearchCore; text: Sea
 /** The search data again from the core file, and the text file once it has loaded. */
 export function joinSearchData(core: SearchCore, text?: SearchText): SearchData {
   return {
-    ...core,
-    docs: core.docs.map((d, i) => ({ ...d, id: text?.ids[i] ?? '', description: text?.descriptions[i] ?? '' })),
+    version: core.version,
+    tactics: core.tactics,
+    techniques: core.techniques,
+    targets: core.targets,
+    docs: fromColumns(core).map((d, i) => ({ ...d, id: text?.ids[i] ?? '', description: text?.descriptions[i] ?? '' })),
   }
 }
 

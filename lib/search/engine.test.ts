@@ -60,6 +60,12 @@ describe('SearchEngine', () => {
     expect(titles('powershel')).toEqual(['encoded-powershell'])
   })
 
+  it('should split the data into core columns and text, and join them back as they were', () => {
+    const split = splitSearchData(data)
+    expect(split.core.columns.slug).toEqual(data.docs.map((d) => d.slug))
+    expect(joinSearchData(split.core, split.text)).toEqual(data)
+  })
+
   it('should search descriptions once the text file is added', () => {
     const split = splitSearchData(data)
     const late = new SearchEngine(joinSearchData(split.core))
