@@ -21,6 +21,9 @@ if (errors) {
   console.error(`\n✗ manifest: ${errors} error(s), ${warnings} warning(s) in ${rules} rule file(s); nothing written`)
   process.exit(1)
 }
+const byCode = new Map<string, number>()
+for (const d of result.diagnostics) if (d.severity === 'warning') byCode.set(d.code, (byCode.get(d.code) ?? 0) + 1)
+if (byCode.size > 1) console.log(`warnings by code: ${[...byCode].sort((a, b) => b[1] - a[1]).map(([c, n]) => `${c} ${n}`).join(', ')}`)
 const counts = result.stats.counts
 const from = counts ? ` (content ${counts.content}, sigma ${counts.sigma}, elastic ${counts.elastic}, ${counts.overlaid} overlaid)` : ''
 console.log(
