@@ -10,6 +10,7 @@ import { convertCorrelation } from './correlations'
 import { UnsupportedFeatureError } from './compiler/unsupported'
 import { outputFormats } from './formats'
 import { threatOf } from './formats/threat'
+import type { RuleFacts } from './formats/types'
 import { placeholderIn } from './shared/pattern'
 import type { Target } from './target'
 import { eql } from './targets/eql'
@@ -32,6 +33,8 @@ export interface ConvertOptions {
   /** Built-in pipeline ids or loaded pipelines, applied in order; the target's default when absent. */
   readonly pipeline?: string | Pipeline | readonly (string | Pipeline)[]
   readonly format?: string
+  /** Schedule, severity and risk score for the output formats (Watcher, Kibana NDJSON, savedsearches, Sentinel); defaults when absent. */
+  readonly facts?: RuleFacts
 }
 
 export interface TargetInfo {
@@ -115,6 +118,7 @@ export function convert(document: SigmaDocument, collection: SigmaCollection, op
       dataSource: prepared.dataSource,
       ...('tables' in prepared ? { tables: prepared.tables } : {}),
       threat: threatOf(document.tags),
+      ...options.facts,
     })
     return rendered.ok ? ok(rendered.text, rendered.warnings) : fail(rendered.code, rendered.reason)
   } catch (error) {
@@ -190,4 +194,5 @@ export { unsupported, UnsupportedFeatureError } from './compiler/unsupported'
 export type { Unsupported } from './compiler/unsupported'
 export type { CompileContext, Dialect, LeafKind, Leaves, Logic } from './compiler/dialect'
 export type { Target } from './target'
+export type { RuleFacts, Schedule } from './formats/types'
 export { defineTarget } from './target'

@@ -13,6 +13,7 @@ import {
   resolveCollection,
   resolveTags,
   type ResolvedCollection,
+  type RuleFacts,
 } from './engine'
 import { parseWithFriendlyErrors } from './friendly-errors'
 import { blockScalarMapper, frontmatterLocation, nodeAt, splitFile, type SplitFile } from './frontmatter'
@@ -131,7 +132,7 @@ async function buildSigmaRule(
   const attackResult = resolveAttack(primary.tags, (i) => sigmaLocation(['tags', i]), diagnostics)
 
   const tests = runTests(split, fm.tests ?? [], primary, resolved, diagnostics)
-  const conversions = await convertAll(primary, collection, targets)
+  const conversions = await convertAll(primary, collection, targets, ruleFacts(fm))
   const severity = fm.severity ?? primary.level ?? 'medium'
   const logsource = baseRule?.logsource
     ? pick(baseRule.logsource, ['product', 'category', 'service'])
@@ -376,10 +377,27 @@ function runTests(
   })
 }
 
+/** The page's schedule, severity and risk score, for the output formats (Watcher, Kibana NDJSON, …). */
+export function ruleFacts(fm: Pick<SigmaFrontmatter, 'schedule' | 'severity' | 'risk_score'>): RuleFacts {
+  const schedule = fm.schedule
+    ? {
+        interval: fm.schedule.interval,
+        ...(fm.schedule.lookback !== undefined ? { lookback: fm.schedule.lookback } : {}),
+        ...(fm.schedule.max_alerts !== undefined ? { maxAlerts: fm.schedule.max_alerts } : {}),
+      }
+    : undefined
+  return {
+    ...(schedule ? { schedule } : {}),
+    ...(fm.severity !== undefined ? { severity: fm.severity } : {}),
+    ...(fm.risk_score !== undefined ? { riskScore: fm.risk_score } : {}),
+  }
+}
+
 export async function convertAll(
   primary: SigmaDocument,
   collection: SigmaCollection,
   targets: readonly TargetSummary[],
+  facts: RuleFacts = {},
 ): Promise<Conversion[]> {
   const out: Conversion[] = []
   for (const target of targets) {
@@ -387,7 +405,7 @@ export async function convertAll(
     const formats = target.formats.length ? target.formats.map((f) => f.id) : [undefined]
     for (const pipeline of pipelines)
       for (const format of formats) {
-        const options = { target: target.id, ...(pipeline ? { pipeline } : {}), ...(format ? { format } : {}) }
+        const options = { target: target.id, ...(pipeline ? { pipeline } : {}), ...(format ? { format } : {}), facts }
         let result: ReturnType<typeof convert>
         try {
           result = convert(primary, collection, options)

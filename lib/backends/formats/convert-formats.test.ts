@@ -58,4 +58,20 @@ describe('output formats through convert', () => {
     expect(ok(convert(seed1.documents[0]!, seed1, { target: 'splunk', format: 'savedsearches' }))).toMatch(/^\[Processes created by MMC\]\ndescription = .*\nsearch = .*RunCmd/)
     expect(JSON.parse(ok(convert(seed1.documents[0]!, seed1, { target: 'lucene', format: 'watcher' }))).condition).toEqual({ compare: { 'ctx.payload.hits.total': { not_eq: 0 } } })
   })
+
+  it('should put the given schedule, severity and risk score into every format, the query unchanged', () => {
+    const facts = { schedule: { interval: '10m', lookback: '30m', maxAlerts: 7 }, severity: 'critical', riskScore: 88 } as const
+    const rule = JSON.parse(ok(convert(correlation, seed2, { target: 'eql', format: 'kibana-ndjson', facts })))
+    expect(rule).toMatchObject({ risk_score: 88, severity: 'critical', interval: '10m', from: 'now-30m', max_signals: 7 })
+    expect(rule.query).toBe(ok(convert(correlation, seed2, { target: 'eql' })))
+    expect(ok(convert(seed1.documents[0]!, seed1, { target: 'splunk', format: 'savedsearches', facts }))).toMatch(/^cron_schedule = \*\/10 \* \* \* \*$/m)
+    expect(ok(convert(correlation, seed2, { target: 'kql', pipeline: 'sentinel-windows-event', format: 'sentinel', facts }))).toMatch(/^queryFrequency: 10m$/m)
+    expect(ok(convert(correlation, seed2, { target: 'kql', pipeline: 'sentinel-windows-event', format: 'sentinel', facts: { severity: 'low' } }))).toMatch(/^severity: Low$/m)
+    expect(JSON.parse(ok(convert(seed1.documents[0]!, seed1, { target: 'lucene', format: 'watcher', facts }))).trigger).toEqual({ schedule: { interval: '10m' } })
+  })
+
+  it('should refuse a look-back shorter than the interval plus the correlation timespan rather than cut windows', () => {
+    const result = convert(correlation, seed2, { target: 'eql', format: 'kibana-ndjson', facts: { schedule: { interval: '5m', lookback: '5m' } } })
+    expect(result).toMatchObject({ ok: false, code: 'bad-schedule' })
+  })
 })

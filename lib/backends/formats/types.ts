@@ -45,6 +45,13 @@ export interface FormatInput {
   readonly riskScore?: number
 }
 
+/**
+ * What a rule's page (or the caller) knows about running it that the Sigma
+ * document does not say: the schedule, and overrides of the severity and risk
+ * score derived from the level. Formats fill in defaults for what is absent.
+ */
+export type RuleFacts = Pick<FormatInput, 'schedule' | 'severity' | 'riskScore'>
+
 export type FormatResult =
   | { readonly ok: true; readonly text: string; readonly warnings: readonly string[] }
   | { readonly ok: false; readonly reason: string; readonly code: string }

@@ -36,6 +36,17 @@ describe('atlas convert and atlas targets', () => {
     expect(record.query).toMatch(/^SELECT \* FROM "events" WHERE .*NOT coalesce\("cmd" LIKE/)
   })
 
+  it('should take the schedule, severity and risk score of the output formats from flags', async () => {
+    const seed2 = path.join(ROOT, 'lib/backends/correlations/__fixtures__/seed-dcom-mmc.yml')
+    const flags = ['--interval', '10m', '--lookback', '30m', '--max-alerts', '7', '--severity', 'critical', '--risk-score', '88']
+    const { stdout } = await atlas('convert', seed2, '--target', 'eql', '--format', 'kibana-ndjson', ...flags)
+    const rules = stdout.trimEnd().split('\n\n').map((r) => JSON.parse(r))
+    expect(rules.find((r) => r.type === 'eql' && r.query.startsWith('sequence'))).toMatchObject({ risk_score: 88, severity: 'critical', interval: '10m', from: 'now-30m', max_signals: 7 })
+    const bad = await atlas('convert', seed2, '--target', 'eql', '--risk-score', '101')
+    expect(bad.code).toBe(1)
+    expect(bad.stderr).toContain("option '--risk-score <n>' argument '101' is invalid")
+  })
+
   it('should locate the errors of a bad pipeline file and convert nothing', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'atlas-convert-'))
     const pipeline = path.join(dir, 'bad.yml')

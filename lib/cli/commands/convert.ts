@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
-import type { Command } from 'commander'
-import { convert, targets, type ConversionResult } from '../../backends'
+import { InvalidArgumentError, type Command } from 'commander'
+import { convert, targets, type ConversionResult, type RuleFacts } from '../../backends'
 import { loadPipeline, pipelines, type Pipeline } from '../../pipelines'
 import { formatDiagnostic, formatLocation, resolveCollection, type Diagnostic } from '../../sigma'
 import { loadSigmaFiles, readProblem, sigmaFiles } from './validate'
@@ -10,6 +10,46 @@ interface ConvertOptions {
   pipeline: string[]
   format: string
   json: boolean
+  interval?: string
+  lookback?: string
+  maxAlerts?: number
+  severity?: NonNullable<RuleFacts['severity']>
+  riskScore?: number
+}
+
+const LEVELS = ['informational', 'low', 'medium', 'high', 'critical'] as const
+
+function duration(value: string): string {
+  if (!/^\d+[smhd]$/.test(value)) throw new InvalidArgumentError('expected a duration such as 5m, 1h or 30s')
+  return value
+}
+
+function integerIn(min: number, max: number) {
+  return (value: string): number => {
+    const n = Number(value)
+    if (!/^\d+$/.test(value) || n < min || n > max) throw new InvalidArgumentError(`expected a whole number from ${min} to ${max}`)
+    return n
+  }
+}
+
+function level(value: string): NonNullable<RuleFacts['severity']> {
+  const found = LEVELS.find((l) => l === value.toLowerCase())
+  if (!found) throw new InvalidArgumentError(`expected one of ${LEVELS.join(', ')}`)
+  return found
+}
+
+/** The schedule, severity and risk score given on the command line, for the output formats. */
+function factsOf(options: ConvertOptions): RuleFacts {
+  const schedule = {
+    ...(options.interval !== undefined ? { interval: options.interval } : {}),
+    ...(options.lookback !== undefined ? { lookback: options.lookback } : {}),
+    ...(options.maxAlerts !== undefined ? { maxAlerts: options.maxAlerts } : {}),
+  }
+  return {
+    ...(Object.keys(schedule).length > 0 ? { schedule } : {}),
+    ...(options.severity !== undefined ? { severity: options.severity } : {}),
+    ...(options.riskScore !== undefined ? { riskScore: options.riskScore } : {}),
+  }
 }
 
 /** A `--pipeline` value: a built-in id, or a YAML/JSON pipeline file. */
@@ -37,6 +77,11 @@ export function registerConvert(program: Command): void {
     .option('-p, --pipeline <id|file>', 'processing pipeline, built-in id or YAML/JSON file (repeatable, applied in order; default: the target\'s)', (v: string, prev: string[]) => [...prev, v], [] as string[])
     .option('-f, --format <format>', 'output format (`atlas targets` lists each target\'s)', 'default')
     .option('--json', 'print one JSON object per document: id, title, file, target, query or reason, warnings')
+    .option('--interval <duration>', 'output formats: how often the rule runs (5m, 1h, 30s; default 5m)', duration)
+    .option('--lookback <duration>', 'output formats: how far back each run searches (default 9m, or the interval when --interval is given; a correlation gets at least interval + timespan)', duration)
+    .option('--max-alerts <n>', 'output formats: most alerts per run (default 100)', integerIn(1, 1_000_000))
+    .option('--severity <level>', `output formats: severity instead of the rule's level (${LEVELS.join(', ')})`, level)
+    .option('--risk-score <n>', 'output formats: Elastic risk score 0-100 instead of the one of the severity (21, 47, 73, 99)', integerIn(0, 100))
     .addHelpText(
       'after',
       [
@@ -49,6 +94,10 @@ export function registerConvert(program: Command): void {
         '  atlas convert rules/windows --target splunk',
         '  atlas convert rule.yml --target grep --pipeline jsonl',
         '  atlas convert rule.yml --target sqlite --pipeline ./my-pipeline.yml --json',
+        '  atlas convert rule.yml --target eql --format kibana-ndjson --interval 5m --lookback 9m --max-alerts 100 --severity high --risk-score 73',
+        '',
+        'The schedule, severity and risk score flags only change the output formats (watcher, kibana-ndjson,',
+        'savedsearches, sentinel); the query is the same.',
       ].join('\n'),
     )
     .action((paths: string[], options: ConvertOptions) => {
@@ -59,6 +108,7 @@ export function registerConvert(program: Command): void {
       const resolved = resolveCollection(loadSigmaFiles(files))
       const { collection } = resolved
       problems.push(...collection.diagnostics)
+      const facts = factsOf(options)
       const out: string[] = []
       const records: object[] = []
       // A pipeline that did not load stops the run: converting without it would give other queries.
@@ -70,6 +120,7 @@ export function registerConvert(program: Command): void {
             target: options.target,
             format: options.format,
             ...(chosen.length > 0 ? { pipeline: chosen } : {}),
+            facts,
           })
           const where = formatLocation(document.location)
           if (result.ok) {
