@@ -87,7 +87,7 @@ function catalogSection(name: string, data: SearchData, overlay: string | null):
           { label: 'home page JS on load (gzip)', value: kb(home.js) },
           {
             label: 'fetched before the first result (gzip)',
-            value: `${kb(first.bytes)} (JS ${kb(first.js)}, search core ${kb(first.index)})`,
+            value: `${kb(first.bytes)} (JS ${kb(first.js)}, search core ${kb(first.index)}; then ${kb(first.later)} on idle)`,
             goal: '≤ 300 KB',
             ok: first.bytes <= 300 * 1024,
           },

@@ -73,12 +73,22 @@ export async function pageWeight(browser: Browser, url: string): Promise<{ js: n
   return { js: sum(items, 'script'), total: sum(items) }
 }
 
+/** Marks (in the page) when the first search result appears: `window.firstResultAt`, a performance.now() time. */
+const FIRST_RESULT_WATCH = {
+  content: `new MutationObserver((_, observer) => {
+    if (document.querySelector('a[data-result]')) { window.firstResultAt = performance.now(); observer.disconnect() }
+  }).observe(document, { subtree: true, childList: true })`,
+}
+
 /**
  * Opens the home page in a fresh context, types `query` into the search box and
- * stops at the first result: every byte fetched until then (HTML, CSS, JS, index).
+ * counts every byte whose request started before the first result appeared
+ * (HTML, CSS, JS, the search core). What the page fetches afterwards (the
+ * descriptions, on idle) is reported apart as `later`.
  */
 export async function bytesBeforeFirstResult(browser: Browser, base: string, query: string) {
   const context = await browser.newContext()
+  await context.addInitScript(FIRST_RESULT_WATCH)
   const page = await context.newPage()
   const rec = recorder(page)
   const started = Date.now()
@@ -88,9 +98,24 @@ export async function bytesBeforeFirstResult(browser: Browser, base: string, que
   await box.pressSequentially(query)
   await page.locator('a[data-result]').first().waitFor()
   const ms = Date.now() - started
-  const items = await rec.list()
+  await page.waitForLoadState('networkidle')
+  const before = new Set(
+    await page.evaluate(() => {
+      const at = (window as unknown as { firstResultAt: number }).firstResultAt
+      return [location.href, ...performance.getEntriesByType('resource').filter((e) => e.startTime <= at).map((e) => e.name)]
+    }),
+  )
+  const all = await rec.list()
+  const items = all.filter((f) => before.has(f.url))
   await context.close()
-  return { bytes: sum(items), js: sum(items, 'script'), index: sum(items.filter((f) => f.url.includes('/search/'))), ms, items }
+  return {
+    bytes: sum(items),
+    js: sum(items, 'script'),
+    index: sum(items.filter((f) => f.url.includes('/search/'))),
+    later: sum(all.filter((f) => !before.has(f.url))),
+    ms,
+    items,
+  }
 }
 
 /**
