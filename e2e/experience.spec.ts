@@ -77,6 +77,7 @@ test('should print a rule page as a runbook: guide and every query, no navigatio
   await page.emulateMedia({ media: 'print' })
   await expect(page.getByRole('navigation', { name: 'Main' })).toBeHidden()
   await expect(page.locator('header').first()).toBeHidden()
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible()
   await expect(page.getByRole('heading', { name: 'Investigation guide' })).toBeVisible()
   const panels = page.locator('[role="tabpanel"]')
   const count = await panels.count()
