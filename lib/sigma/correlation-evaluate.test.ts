@@ -120,4 +120,53 @@ describe('evaluateCorrelation', () => {
     expect(result.fired).toHaveLength(1)
     expect(result.fired[0]!.events).toHaveLength(50_000)
   })
+
+  describe('an event that two referenced rules match', () => {
+    // `Action: send` with `Outcome: failure` is matched by both `failed` and `transfer`.
+    const both = (user: string, amount?: number) => ({ Outcome: 'failure', Action: 'send', User: user, ...(amount === undefined ? {} : { Amount: amount }) })
+
+    it('should count it once for event_count', () => {
+      const correlation = 'title: c\ncorrelation: {type: event_count, rules: [failed, transfer], group-by: [User], timespan: 1m, condition: {gte: 3}}'
+      expect(fire(correlation, [both('bob'), both('bob')]).fired).toEqual([])
+      expect(fire(correlation, [both('bob'), both('bob'), { Action: 'send', User: 'bob' }]).fired).toEqual([{ group: { User: 'bob' }, events: [0, 1, 2], value: 3 }])
+    })
+
+    it('should count it once for value_sum, value_avg and value_percentile', () => {
+      const sum = 'title: c\ncorrelation: {type: value_sum, rules: [failed, transfer], group-by: [User], timespan: 1m, condition: {field: Amount, gte: 150}}'
+      expect(fire(sum, [both('bob', 100)]).fired).toEqual([])
+      expect(fire(sum, [both('bob', 100), both('bob', 50)]).fired).toEqual([{ group: { User: 'bob' }, events: [0, 1], value: 150 }])
+      const avg = 'title: c\ncorrelation: {type: value_avg, rules: [failed, transfer], group-by: [User], timespan: 1m, condition: {field: Amount, gte: 70}}'
+      // Counted twice, the first event would weigh double: (100 + 100 + 10) / 3 = 70.
+      expect(fire(avg, [both('bob', 100), { Outcome: 'failure', User: 'bob', Amount: 10 }]).fired).toEqual([{ group: { User: 'bob' }, events: [0], value: 100 }])
+      const rare = 'title: c\ncorrelation: {type: value_percentile, rules: [failed, transfer], group-by: [Host], timespan: 1m, condition: {field: User, lte: 50}}'
+      // bob is one of three events (33%), not two of four (50%).
+      const events = [{ Outcome: 'failure', Host: 'h', User: 'eve' }, { Outcome: 'failure', Host: 'h', User: 'eve' }, { ...both('bob'), Host: 'h' }]
+      expect(fire(rare, events).fired).toEqual([{ group: { Host: 'h' }, events: [2], value: 100 / 3 }])
+    })
+
+    it('should count its value once for value_count', () => {
+      const correlation = 'title: c\ncorrelation: {type: value_count, rules: [failed, transfer], group-by: [User], timespan: 1m, condition: {field: Amount, gte: 2}}'
+      expect(fire(correlation, [both('bob', 1)]).fired).toEqual([])
+      expect(fire(correlation, [both('bob', 1), both('bob', 2)]).fired).toEqual([{ group: { User: 'bob' }, events: [0, 1], value: 2 }])
+    })
+
+    it('should be an event of both rules for temporal (the spec counts the rule types seen)', () => {
+      const correlation = 'title: c\ncorrelation: {type: temporal, rules: [failed, transfer], group-by: [User], timespan: 1m}'
+      expect(fire(correlation, [both('bob')]).fired).toEqual([{ group: { User: 'bob' }, events: [0], value: 2 }])
+    })
+
+    it('should fill one step only of temporal_ordered: an event does not follow itself', () => {
+      const correlation = 'title: c\ncorrelation: {type: temporal_ordered, rules: [failed, transfer], group-by: [User], timespan: 1m}'
+      expect(fire(correlation, [both('bob')]).fired).toEqual([])
+      expect(fire(correlation, [both('bob'), both('bob')]).fired).toEqual([{ group: { User: 'bob' }, events: [0, 1], value: 2 }])
+    })
+
+    it('should find the order of simultaneous events whatever the stream order', () => {
+      const correlation = 'title: c\ncorrelation: {type: temporal_ordered, rules: [failed, transfer, success], group-by: [User], timespan: 1m}'
+      const at = '2024-01-01T00:00:00Z'
+      // failed+transfer then transfer at the same instant, then success: failed (0) → transfer (1) → success (2).
+      const events = [both('bob'), { Action: 'send', User: 'bob' }, { Outcome: 'success', User: 'bob' }].map((e, i) => ({ ...e, '@timestamp': i < 2 ? at : '2024-01-01T00:00:30Z' }))
+      expect(fire(correlation, events).fired).toEqual([{ group: { User: 'bob' }, events: [0, 1, 2], value: 3 }])
+    })
+  })
 })

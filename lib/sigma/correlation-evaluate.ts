@@ -86,7 +86,13 @@ function run(
   }
   active.delete(correlation)
 
-  const groups = new Map<string, { key: Record<string, string>; items: Occurrence[] }>()
+  // An event that two referenced rules match is one event: the counting types (event_count,
+  // value_count, value_*) count it once per group, as a SIEM counts the documents it found. The
+  // temporal types keep one occurrence per rule: the spec's temporal condition counts the
+  // "different event types (Sigma rules matching)", and an event of two types shows both;
+  // temporal_ordered then needs a distinct event for each step (see orderedChain).
+  const once = correlation.correlationType !== 'temporal' && correlation.correlationType !== 'temporal_ordered'
+  const groups = new Map<string, { key: Record<string, string>; items: Occurrence[]; seen: Set<number> }>()
   for (const occurrence of occurrences) {
     const key: Record<string, string> = {}
     let complete = true
@@ -99,7 +105,12 @@ function run(
     }
     if (!complete) continue
     const id = JSON.stringify(correlation.groupBy.map((name) => key[name]))
-    const group = groups.get(id) ?? { key, items: [] }
+    const group = groups.get(id) ?? { key, items: [], seen: new Set<number>() }
+    if (once && occurrence.rule.type === 'rule') {
+      const event = occurrence.events[0]!
+      if (group.seen.has(event)) continue
+      group.seen.add(event)
+    }
     group.items.push(occurrence)
     groups.set(id, group)
   }

@@ -113,16 +113,35 @@ export function slideWindow(correlation: SigmaCorrelation, items: readonly Occur
   return first === undefined ? undefined : { value: first, events }
 }
 
-/** The latest chain of the listed rules, in order, ending at `items[end]`, within items[start..end]. */
+/**
+ * The latest chain of the listed rules, in order, ending at `items[end]`, within items[start..end].
+ * Each step is a different event: one event that two rules match is not "followed" by itself
+ * (an EQL sequence, too, needs a strictly later event for each step). Steps are taken latest
+ * first; an earlier candidate is tried only when a step failed because an event was already
+ * used, since otherwise an earlier candidate leaves the steps before it fewer choices.
+ */
 function orderedChain(rules: readonly string[], items: readonly Occurrence[], start: number, end: number): Occurrence[] | undefined {
   if (items[end]!.reference !== rules[rules.length - 1]) return undefined
-  const chain = [items[end]!]
-  let step = rules.length - 2
-  for (let i = end - 1; i >= start && step >= 0; i--) {
-    if (items[i]!.reference === rules[step] && items[i]!.time <= chain[0]!.time) {
-      chain.unshift(items[i]!)
-      step--
+  const used = new Set(items[end]!.events)
+  const search = (step: number, below: number): { chain?: Occurrence[]; conflicted: boolean } => {
+    if (step < 0) return { chain: [], conflicted: false }
+    let conflicted = false
+    for (let i = below - 1; i >= start; i--) {
+      const item = items[i]!
+      if (item.reference !== rules[step]) continue
+      if (item.events.some((e) => used.has(e))) {
+        conflicted = true
+        continue
+      }
+      for (const e of item.events) used.add(e)
+      const rest = search(step - 1, i)
+      for (const e of item.events) used.delete(e)
+      if (rest.chain) return { chain: [...rest.chain, item], conflicted }
+      if (!rest.conflicted) return { conflicted }
+      conflicted = true
     }
+    return { conflicted }
   }
-  return step < 0 ? chain : undefined
+  const found = search(rules.length - 2, end).chain
+  return found ? [...found, items[end]!] : undefined
 }

@@ -53,10 +53,12 @@ function random(seed: number): () => number {
 function stream(next: () => number, distinct: boolean): Record<string, unknown>[] {
   const pick = <T>(items: readonly T[]) => items[Math.floor(next() * items.length)]!
   const start = Date.parse('2026-11-25T10:00:00Z')
-  // Each event matches at most one rule: for an event that two rules match, the evaluator counts two
-  // occurrences where a SIEM counts one event (reported to the engine's owner).
+  // The last two kinds match two and three rules: such an event counts once (event_count, value_*)
+  // and is one event of each rule's type (temporal), but one step at most of a temporal_ordered chain.
   const kinds = [
     { Image: 'C:\\Windows\\System32\\whoami.exe', CommandLine: 'whoami /all' },
+    { Image: 'C:\\Windows\\System32\\whoami.exe', CommandLine: 'whoami logon failed' },
+    { Image: 'C:\\Windows\\System32\\whoami.exe', CommandLine: 'logon failed; net use \\\\srv' },
     { Image: 'C:\\Windows\\System32\\cmd.exe', CommandLine: 'logon failed for x' },
     { Image: 'C:\\Windows\\System32\\cmd.exe', CommandLine: 'net use \\\\srv' },
     { Image: 'C:\\Windows\\System32\\cmd.exe', CommandLine: 'dir' },

@@ -35,11 +35,14 @@ export function sqliteCorrelation(ctx: CorrelationContext): string {
 
   if (correlation.correlationType === 'temporal' || correlation.correlationType === 'temporal_ordered') {
     if (!needsAllRules(ctx)) return ctx.unsupported('correlation-condition', 'a SQL window join finds all of the rules; a condition on fewer of them is not converted')
-    const ctes = conditions.map((c, i) => `r${i} AS (SELECT ${[...keys, `${MILLIS} AS t`].join(', ')} FROM ${table} WHERE ${[c, ...present].join(' AND ')})`)
+    // temporal_ordered: each step is another row (rowid), as an event is not "followed" by itself; temporal lets
+    // one row that two rules match stand for both (the spec counts the rule types seen).
+    const ordered = correlation.correlationType === 'temporal_ordered'
+    const ctes = conditions.map((c, i) => `r${i} AS (SELECT ${[...keys, `${MILLIS} AS t`, ...(ordered ? ['rowid AS rid'] : [])].join(', ')} FROM ${table} WHERE ${[c, ...present].join(' AND ')})`)
     const joins = parts.slice(1).map((_, j) => {
       const i = j + 1
       const on = [...keys.map((k) => `r${i}.${k} = r0.${k}`)]
-      if (correlation.correlationType === 'temporal_ordered') on.push(`r${i}.t >= r${i - 1}.t`, `r${i}.t <= r0.t + ${span}`)
+      if (ordered) on.push(`r${i}.t >= r${i - 1}.t`, `r${i}.t <= r0.t + ${span}`, ...Array.from({ length: i }, (_, k) => `r${i}.rid <> r${k}.rid`))
       else on.push(`abs(r${i}.t - r0.t) <= ${span}`, ...Array.from({ length: i - 1 }, (_, k) => `abs(r${i}.t - r${k + 1}.t) <= ${span}`))
       return `JOIN r${i} ON ${on.join(' AND ')}`
     })
