@@ -25,7 +25,7 @@ export function SiteHeader() {
           </svg>
           Detection Atlas
         </a>
-        <ul className="flex flex-wrap gap-x-4 gap-y-1 text-sm text-slate-600 dark:text-slate-400">
+        <ul className="order-last flex w-full flex-wrap gap-x-4 gap-y-1 text-sm sm:order-none sm:w-auto text-slate-600 dark:text-slate-400">
           {NAV.map((item) => (
             <li key={item.href}>
               <a href={item.href} className="hover:text-slate-900 hover:underline dark:hover:text-slate-100">
