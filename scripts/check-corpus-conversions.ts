@@ -2,7 +2,8 @@
  * CI check: converts every rule of ../shared/corpus/sigma/rules (and the
  * hostile fixture rules of lib/backends/differential/__fixtures__/hostile) with every
  * target in `targets`, runs the differential checks where an independent
- * engine exists (grep -P raw lines and JSON lines, SQLite, the Lucene
+ * engine exists (grep -P raw lines, with the default and the
+ * raw-line-exclusions pipelines, and JSON lines, SQLite, the Lucene
  * parser + Elasticsearch-semantics evaluator) on generated events and on the
  * real events of ../shared/corpus/sigma/regression_data, and fails on any
  * crash, any counted disagreement, or a converted count below
@@ -51,7 +52,8 @@ const fuzzCount = Number(option('--fuzz') ?? 0)
 /** Independent engines, by target id. Targets without one are checked for conversion only. */
 const ENGINES: Readonly<Record<string, () => Engine[]>> = {
   sqlite: () => [createSqliteEngine()],
-  grep: () => [createGrepEngine({ form: 'raw' }), createGrepEngine({ form: 'jsonl' })],
+  // Raw lines (may only over-match), the seed's line-level exclusions (misses warned), JSON lines (exact).
+  grep: () => [createGrepEngine({ form: 'raw' }), createGrepEngine({ form: 'raw-line-exclusions' }), createGrepEngine({ form: 'jsonl' })],
   lucene: () => [createLuceneEngine()],
   // Graylog writes the lucene language on the rule's own field names: the same parser and evaluator judge it.
   graylog: () => [{ ...createLuceneEngine(), id: 'graylog', target: 'graylog' }],

@@ -1,6 +1,6 @@
 import { ecsWindows } from './builtin/ecs-windows'
 import { defenderXdr, sentinelWindowsEvent } from './builtin/microsoft'
-import { jsonl, none, sqliteLogs } from './builtin/plain'
+import { jsonl, none, rawLineExclusions, sqliteLogs } from './builtin/plain'
 import { splunkWindows, sysmon } from './builtin/sysmon'
 import type { Pipeline } from './pipeline'
 
@@ -15,5 +15,5 @@ export { SYSMON_CHANNEL, WINDOWS_CATEGORIES, WINDOWS_SERVICE_CHANNELS } from './
 
 /** Every built-in pipeline, by id. */
 export const pipelines: Readonly<Record<string, Pipeline>> = Object.freeze(
-  Object.fromEntries([none, sqliteLogs, jsonl, sysmon, splunkWindows, ecsWindows, defenderXdr, sentinelWindowsEvent].map((p) => [p.id, p])),
+  Object.fromEntries([none, sqliteLogs, jsonl, rawLineExclusions, sysmon, splunkWindows, ecsWindows, defenderXdr, sentinelWindowsEvent].map((p) => [p.id, p])),
 )

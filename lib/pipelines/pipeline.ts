@@ -35,9 +35,11 @@ export const DataSourceSchema = z
     /**
      * How line-oriented targets (`grep`) see an event: `raw` text lines, or
      * `jsonl` — one flat JSON object per line, so each value is looked for in
-     * its own `"field":"value"` pair.
+     * its own `"field":"value"` pair. `raw-line-exclusions`: raw lines where a
+     * `not` excludes a line wherever the value appears (the first seed's grep;
+     * it may miss events whose other fields hold an excluded value).
      */
-    lines: z.enum(['raw', 'jsonl']).optional(),
+    lines: z.enum(['raw', 'raw-line-exclusions', 'jsonl']).optional(),
     /**
      * Field conditions ANDed in front of the detection, written with the
      * target's field names (they are not mapped again). A list means any of

@@ -77,6 +77,25 @@ describe('checkRule', () => {
     expect(failures(report)).toEqual([])
   })
 
+  it('should fail a raw-line miss even when the rule warns, and count the seed reading\'s misses apart as warned', () => {
+    // `EventID: 3` in another field must not exclude the event from `not OpNum: 3` (reports/findings.md).
+    const { rule, collection } = load("  sel: { EventID: 3 }\n  filter: { OpNum: 3 }\n  condition: sel and not filter")
+    const report = runCorpus([{ rule, collection }], grepRaw, { seed: 1, convert })
+    expect(report.underMatches).toBe(0)
+    expect(report.overMatches).toBeGreaterThan(0)
+    // The raw engine given the seed reading's query (it warns): its misses still fail.
+    const seedQuery: Convert = (document, c, options) => convert(document, c, { ...options, pipeline: 'raw-line-exclusions' })
+    const strict = runCorpus([{ rule, collection }], grepRaw, { seed: 1, convert: seedQuery })
+    expect(strict.underMatches).toBeGreaterThan(0)
+    expect(failures(strict)).toContainEqual(expect.stringMatching(/missed match/))
+    const exclusions = createGrepEngine({ form: 'raw-line-exclusions' })
+    const seedReading = runCorpus([{ rule, collection }], exclusions, { seed: 1, convert })
+    exclusions.close?.()
+    expect(seedReading.engine).toBe('grep-raw-line-exclusions')
+    expect(seedReading.warnedRules).toBe(1)
+    expect(failures(seedReading)).toEqual([])
+  })
+
   it('should record a crash without stopping', () => {
     const crashing: Convert = () => {
       throw new Error('boom')

@@ -21,6 +21,13 @@ export interface Engine {
    * does not is counted separately as an over-match; missing a match is still a bug.
    */
   readonly exactness: 'exact' | 'field-less'
+  /**
+   * For a field-less engine: its pipeline declares, with a warning on each such
+   * rule, that it may also miss events (grep `raw-line-exclusions`), so misses
+   * on warned rules are counted apart. Otherwise a field-less engine's misses
+   * always count, warning or not.
+   */
+  readonly missesWarned?: boolean
   /** Fields that receive keyword (field-less) values in generated events. */
   readonly keywordFields?: readonly string[]
   /** Whether generated values may contain line breaks. */

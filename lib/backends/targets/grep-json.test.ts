@@ -1,18 +1,7 @@
-import { execFileSync } from 'node:child_process'
 import { describe, expect, it } from 'vitest'
 import { ANY_CHARS, ONE_CHAR } from '../../sigma/sigma-string'
 import { grepRegex, JSON_CHAR_DEFINITION, jsonKey, jsonStringContent, VALUE_END } from './grep-json'
-
-/** Lines that real `grep -P` selects. */
-function grepLines(pattern: string, lines: string[]): number[] {
-  try {
-    const out = execFileSync('grep', ['-P', '-n', '-e', pattern], { input: lines.join('\n') + '\n', env: { ...process.env, LC_ALL: 'C.UTF-8' } })
-    return out.toString().split('\n').filter(Boolean).map((l) => Number(l.split(':')[0]) - 1)
-  } catch (error) {
-    if ((error as { status?: number }).status === 1) return []
-    throw error
-  }
-}
+import { grepLines } from './grep-testing'
 
 describe('JSON-line pieces', () => {
   it('should find a value with quotes, backslashes and wildcards in its own JSON member', () => {

@@ -1,11 +1,14 @@
 import type { CompileContext, NodeOf } from '../compiler/dialect'
-import { unsupported } from '../compiler/unsupported'
+import { compileExpression, type CompileOptions, type Compiled } from '../compiler/text-query-compiler'
+import { unsupported, UnsupportedFeatureError } from '../compiler/unsupported'
+import type { Expression } from '../../sigma/nodes'
 import { cidrBody } from '../shared/cidr-regex'
 import type { SigmaString } from '../../sigma/sigma-string'
 import { writePattern } from '../shared/pattern'
 import { defineTarget } from '../target'
 import { jsonBareRegex, jsonStringRegex } from './grep-json-regex'
 import { grepRegex, JSON_CHAR, JSON_CHAR_DEFINITION, jsonKey, jsonKeyword, jsonStringContent, pcreEscape, trimAnyChars, VALUE_END } from './grep-json'
+import { approximateRawLines, droppedWarning, keywordExactOnLine } from './grep-raw-lines'
 
 /**
  * `grep -P` (PCRE, run with a UTF-8 locale such as `LC_ALL=C.UTF-8`): one
@@ -13,13 +16,16 @@ import { grepRegex, JSON_CHAR, JSON_CHAR_DEFINITION, jsonKey, jsonKeyword, jsonS
  * the first seed — `^(?:…)` of lookaheads: AND is a run of `(?=…)`, OR an
  * alternation, NOT a `(?!…)`.
  *
- * Two readings of a line, chosen by the pipeline's `lines`:
+ * Three readings of a line, chosen by the pipeline's `lines`:
  * - `raw` (default): the line is unstructured text, so each value is looked
  *   for anywhere on it, case-insensitively with `(?i:…)`. Field names are not
  *   visible, so this over-matches (a value in another field, or a value that
- *   only contains the text), and under a `not` it may under-match. What a
- *   line cannot show at all (field presence, comparisons) is left out with a
- *   warning, in the direction that over-matches.
+ *   only contains the text) and never misses an event: an exclusion a line
+ *   cannot decide is left out with a warning (grep-raw-lines.ts), and so is
+ *   what a line cannot show at all (field presence, comparisons).
+ * - `raw-line-exclusions` (pipeline of that name): raw lines as the first
+ *   seed's grep reads them, a `not` excluding the line wherever the value
+ *   appears, even in another field; it may miss events, and says so.
  * - `jsonl` (pipeline `jsonl`): the line is a flat JSON object; each value is
  *   looked for as a whole inside its own `"field":"value"` member, spelled as
  *   JSON escapes it (rule regexes too, translated by grep-json-regex.ts). Exact, and an absent field fails a lookahead, so it
@@ -29,13 +35,13 @@ export const grep = defineTarget({
   id: 'grep',
   label: 'grep -P (PCRE over log lines)',
   language: 'shell',
-  pipelines: ['none', 'jsonl'],
+  pipelines: ['none', 'jsonl', 'raw-line-exclusions'],
   dialect: {
     logic: { and: '', or: '|', not: '(?!{expr})', notGroups: true, group: '(?:{expr})', precedence: 'and-over-or' },
     leaves: {
       StringMatchNode: (node, ctx) => {
         if (node.field === null && json(ctx)) return line(jsonKeyword(node.value, node.cased))
-        return stringMatch(node.field, [node.value], node.cased, ctx)
+        return stringMatch(node.field, [node.value], node.cased, ctx, keywordExactOnLine(node))
       },
       RegexMatchNode: (node, ctx) => {
         if (json(ctx)) {
@@ -81,18 +87,36 @@ export const grep = defineTarget({
       TimePartNode: unsupported('time-part', 'grep cannot extract a part of a date'),
     },
     foldField: (field, nodes, ctx) => stringMatch(field, nodes.map((n) => n.value), nodes[0]!.cased, ctx),
-    finish: (condition, ctx) => {
-      // Subroutines keep long patterns within PCRE2's compiled-size limit: `(?&c)` is one JSON
-      // string character, `(?&h)` one IPv6 hex group (CIDR networks repeat it hundreds of times).
-      const body = condition.replaceAll(HEX_GROUP, '(?&h)')
-      const defines = (body.includes(JSON_CHAR) ? JSON_CHAR_DEFINITION : '') + (body.includes('(?&h)') ? `(?(DEFINE)(?<h>${HEX_GROUP}))` : '')
-      const pattern = `^${defines}(?:${body})`
-      if (pattern.length > MAX_PATTERN)
-        return ctx.unsupported('pattern-too-large', `the pattern would be ${pattern.length} characters; grep -P compiles at most about ${MAX_PATTERN}`)
-      return `grep -P '${pattern.replaceAll("'", `'\\''`)}'`
-    },
+    finish: (condition) => grepCommand(condition),
   },
+  compile: (expression, options) =>
+    (options.dataSource?.lines ?? 'raw') === 'raw' ? compileRawLines(expression, options) : compileExpression(expression, grep.dialect, options),
 })
+
+/**
+ * The default raw reading: the rule made a sound over-approximation first
+ * (grep-raw-lines.ts), so a `not` never excludes a line it cannot decide.
+ */
+function compileRawLines(expression: Expression, options: CompileOptions): Compiled {
+  const { condition, dropped } = approximateRawLines(expression, keywordExactOnLine)
+  const warning = droppedWarning(dropped)
+  const warnings = warning ? [warning] : []
+  // The whole rule folded to a constant: every line (an exclusion alone) or none.
+  if (typeof condition === 'boolean') return { query: grepCommand(condition ? '(?=)' : '(?!)'), warnings }
+  const compiled = compileExpression(condition, grep.dialect, options)
+  return { query: compiled.query, warnings: [...warnings, ...compiled.warnings] }
+}
+
+function grepCommand(condition: string): string {
+  // Subroutines keep long patterns within PCRE2's compiled-size limit: `(?&c)` is one JSON
+  // string character, `(?&h)` one IPv6 hex group (CIDR networks repeat it hundreds of times).
+  const body = condition.replaceAll(HEX_GROUP, '(?&h)')
+  const defines = (body.includes(JSON_CHAR) ? JSON_CHAR_DEFINITION : '') + (body.includes('(?&h)') ? `(?(DEFINE)(?<h>${HEX_GROUP}))` : '')
+  const pattern = `^${defines}(?:${body})`
+  if (pattern.length > MAX_PATTERN)
+    throw new UnsupportedFeatureError('pattern-too-large', `the pattern would be ${pattern.length} characters; grep -P compiles at most about ${MAX_PATTERN}`)
+  return `grep -P '${pattern.replaceAll("'", `'\\''`)}'`
+}
 
 const HEX_GROUP = '[0-9a-fA-F]{1,4}'
 
@@ -102,19 +126,22 @@ const MAX_PATTERN = 30_000
 const json = (ctx: CompileContext) => ctx.dataSource.lines === 'jsonl'
 const line = (pattern: string) => `(?=.*${pattern})`
 
-/** A value test on a raw line, where a `not` may also exclude a line whose value sits in another field. */
-function rawLine(pattern: string, ctx: CompileContext): string {
-  if (ctx.negated) ctx.warn(NEGATED_RAW)
+/**
+ * A value test on a raw line. Negated, it reaches here only for an exact keyword, or in the
+ * `raw-line-exclusions` reading, where it may exclude a line whose value sits in another field.
+ */
+function rawLine(pattern: string, ctx: CompileContext, exact = false): string {
+  if (ctx.negated && !exact) ctx.warn(NEGATED_RAW)
   return line(pattern)
 }
 const NEGATED_RAW =
-  'under `not`, a raw line is excluded wherever the value appears, even in another field, so events can be missed (pipeline jsonl is exact)'
+  "under `not`, a raw line is excluded wherever the value appears, even in another field, so events can be missed (grep's default pipeline leaves such exclusions out; pipeline jsonl is exact)"
 const fold = (pattern: string, cased: boolean) => (cased ? pattern : `(?i:${pattern})`)
 
 /** One lookahead for a field holding any of the values (one value, or ORed values of one field). */
-function stringMatch(field: string | null, values: readonly SigmaString[], cased: boolean, ctx: CompileContext): string {
+function stringMatch(field: string | null, values: readonly SigmaString[], cased: boolean, ctx: CompileContext, exact = false): string {
   const alternatives = (parts: string[]) => (parts.length === 1 ? parts[0]! : `(?:${parts.join('|')})`)
-  if (!json(ctx)) return rawLine(fold(alternatives(values.map((v) => writePattern(trimAnyChars(v), { literal: pcreEscape, many: '.*', one: '.' }))), cased), ctx)
+  if (!json(ctx)) return rawLine(fold(alternatives(values.map((v) => writePattern(trimAnyChars(v), { literal: pcreEscape, many: '.*', one: '.' }))), cased), ctx, exact)
   const numbers = values.map(numericText).filter((n): n is string => n !== undefined)
   const content = `"${fold(alternatives(values.map(jsonStringContent)), cased)}"`
   return line(`${jsonKey(field!)}${numbers.length === 0 ? content : `(?:${content}|${alternatives(numbers.map(pcreEscape))})`}${VALUE_END}`)

@@ -25,3 +25,16 @@ export const jsonl = definePipeline({
   targets: ['grep'],
   defaultDataSource: { lines: 'jsonl' },
 })
+
+/**
+ * Raw log lines read as the first seed's grep reads them: a `not` excludes a
+ * line wherever the excluded value appears, even in another field, so events
+ * can be missed (each such rule carries a warning). grep's default reading
+ * drops those exclusions instead and only over-matches.
+ */
+export const rawLineExclusions = definePipeline({
+  id: 'raw-line-exclusions',
+  label: "Raw lines, exclusions applied to the whole line (the first seed's grep; may miss events)",
+  targets: ['grep'],
+  defaultDataSource: { lines: 'raw-line-exclusions' },
+})

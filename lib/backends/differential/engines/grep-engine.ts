@@ -14,11 +14,14 @@ import type { Engine, EngineVerdict } from '../types'
  * - `raw`: the line is the event as a raw log line (`rawLine`); the format
  *   has no field boundaries, so matching where the rule does not is counted
  *   apart; events with a line break in a value cannot be written and are skipped.
+ * - `raw-line-exclusions`: raw lines again, with the query of that pipeline
+ *   (the first seed's reading, a `not` excluding the whole line): its misses on
+ *   rules that warn about it are counted apart (`missesWarned`).
  * - `jsonl`: the line is `JSON.stringify(event)`, the field-aware form
  *   (pipeline `jsonl`); every disagreement counts.
  */
 export interface GrepEngineOptions {
-  readonly form: 'raw' | 'jsonl'
+  readonly form: 'raw' | 'raw-line-exclusions' | 'jsonl'
   /** How an event is written as one raw line (default: values joined by a space). */
   readonly rawLine?: (event: FlatEvent) => string
   readonly timeoutMs?: number
@@ -29,10 +32,11 @@ export function createGrepEngine(options: GrepEngineOptions): Engine {
   const file = path.join(dir, 'events.log')
   const line = options.form === 'jsonl' ? (e: FlatEvent) => JSON.stringify(e) : (options.rawLine ?? defaultRawLine)
   return {
-    id: options.form === 'jsonl' ? 'grep-jsonl' : 'grep',
+    id: options.form === 'raw' ? 'grep' : `grep-${options.form}`,
     target: 'grep',
-    pipeline: options.form === 'jsonl' ? 'jsonl' : undefined,
+    pipeline: options.form === 'raw' ? undefined : options.form,
     exactness: options.form === 'jsonl' ? 'exact' : 'field-less',
+    missesWarned: options.form === 'raw-line-exclusions',
     newlines: options.form === 'jsonl',
     keywordFields: ['Message'],
     accepts: options.form === 'jsonl' ? undefined : (event) => !/[\r\n]/.test(line(event)),
