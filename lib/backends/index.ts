@@ -1,7 +1,7 @@
 import type { Expression } from '../sigma/nodes'
 import type { Location } from '../sigma/position'
 import type { SigmaCollection, SigmaCorrelation, SigmaDocument, SigmaRule } from '../sigma/rule'
-import { applyPipeline, mapFieldName } from '../pipelines/apply-pipeline'
+import { applyPipeline, mapFieldName, mapGroupByField } from '../pipelines/apply-pipeline'
 import { pipelines as builtinPipelines } from '../pipelines'
 import { forEachLeaf } from '../pipelines/map-expression'
 import type { DataSource, Pipeline } from '../pipelines/pipeline'
@@ -175,6 +175,7 @@ function correlate(correlation: SigmaCorrelation, collection: SigmaCollection, t
       return prepared
     },
     mapField: (rule, field) => pipelines.reduce<string | undefined>((f, p) => (f === undefined ? undefined : mapFieldName(p, rule.logsource, f)), field),
+    mapGroupBy: (rule, field) => pipelines.reduce<string | undefined>((f, p) => (f === undefined ? undefined : mapGroupByField(p, rule.logsource, f)), field),
     bare: (expression, dataSource) => compileExpression(expression, { ...target.dialect, finish: undefined }, { dataSource }),
     full: (expression, dataSource) => compile(expression, { dataSource }),
   })

@@ -124,10 +124,30 @@ describe('seed 2: incoming DCOM lateral movement with MMC', () => {
     if (!result.ok) throw new Error(result.reason)
     const seedEql = block(seedText('002_'), 'Rule query \\[_rule_query_459\\]')
     const shape = (eql: string) => ({
-      header: /^sequence by ([\w.]+) with maxspan=(\w+)/.exec(eql)!.slice(2),
+      header: /^sequence by ([\w.]+) with maxspan=(\w+)/.exec(eql)!.slice(1),
       steps: [...eql.matchAll(/\[\s*(\w+) where/g)].map((m) => m[1]),
     })
+    // Grouped by host.id as the seed is: the pipeline maps a correlation's host group-by to the host's id.
     expect(shape(result.query)).toEqual(shape(seedEql))
+    expect(shape(result.query).header).toEqual(['host.id', '1m'])
+    // The fields of each step, against the seed's: the same but for these differences, each with its reason.
+    const stepFields = (eql: string) =>
+      [...eql.matchAll(/\[([^\]]*)\]/g)].map((m) => [...new Set(m[1]!.replace(/"(?:[^"\\]|\\.)*"/g, '""').match(/\b[a-z_]+(?:\.[a-z_]+)+\b/g))].sort())
+    const seedSteps = stepFields(seedEql)
+    const ourSteps = stepFields(result.query)
+    const differs = (i: number) => ({
+      onlySeed: seedSteps[i]!.filter((f) => !ourSteps[i]!.includes(f)),
+      onlyOurs: ourSteps[i]!.filter((f) => !seedSteps[i]!.includes(f)),
+    })
+    // host.os.type: the seed selects Windows hosts, the pipeline the event category of the log source;
+    // process.name vs process.executable: Sigma's Image|endswith '\\mmc.exe' is a path suffix;
+    // event.type "start" on the network step: Elastic Defend's connection event, which Sysmon's event 3 has no counterpart for.
+    expect(differs(0)).toEqual({ onlySeed: ['event.type', 'host.os.type', 'process.name'], onlyOurs: ['event.category', 'process.executable'] })
+    expect(differs(1)).toEqual({ onlySeed: ['host.os.type', 'process.parent.name'], onlyOurs: ['event.category', 'process.parent.executable'] })
+    // The seed also joins the steps `by process.entity_id` / `by process.parent.entity_id` (the same MMC
+    // process): a Sigma correlation has one group-by for every rule, here the host; ours joins on the host only.
+    expect(seedEql).toMatch(/\] by process\.entity_id\s+\[process where[\s\S]*\] by process\.parent\.entity_id/)
+    expect(result.query).not.toMatch(/\] by /)
     // The same conditions, field by field (ECS names from the ecs-windows pipeline):
     const [network, process] = result.query.split('\n').slice(1)
     expect(network).toContain('process.executable : "*\\\\mmc.exe"') // seed: process.name : "mmc.exe"
@@ -138,6 +158,6 @@ describe('seed 2: incoming DCOM lateral movement with MMC', () => {
     expect(network).toContain('network.transport : "tcp"')
     expect(process).toContain('event.type == "start"')
     expect(process).toContain('process.parent.executable : "*\\\\mmc.exe"') // seed: process.parent.name : "mmc.exe"
-    expect(result.query.split('\n')[0]).toBe('sequence by winlog.computer_name with maxspan=1m') // seed: host.id (the pipeline's host field)
+    expect(result.query.split('\n')[0]).toBe('sequence by host.id with maxspan=1m')
   })
 })

@@ -49,6 +49,19 @@ export function mapFieldName(pipeline: Pipeline, logsource: LogSource, field: st
   return pipeline.strict ? undefined : field
 }
 
+/**
+ * The target name of a correlation group-by field: the pipeline's `groupBy`
+ * entry for it (a host's id rather than its name), else the field's usual name.
+ */
+export function mapGroupByField(pipeline: Pipeline, logsource: LogSource, field: string): string | undefined {
+  for (const mapping of pipeline.groupBy) {
+    if (!matchesLogSource(mapping.when, logsource)) continue
+    const mapped = mapping.map[field]
+    if (mapped !== undefined) return mapped
+  }
+  return mapFieldName(pipeline, logsource, field)
+}
+
 /** Applies a pipeline to one rule. Never throws; problems are diagnostics. */
 export function applyPipeline(rule: PipelineInput, pipeline: Pipeline): PipelineResult {
   const diagnostics: Diagnostic[] = []

@@ -68,6 +68,19 @@ export const FieldMappingSchema = z
   })
   .strict()
 
+/**
+ * How a correlation's group-by fields are named in the target, where grouping wants another
+ * field than matching: a host is grouped by its id (`ComputerName` → `host.id`, as names can
+ * collide) while a condition on a host name matches the name. Applies only to group-by fields;
+ * a group-by field that no entry names uses `fields`.
+ */
+export const GroupByMappingSchema = z
+  .object({
+    when: LogSourceMatchSchema.optional(),
+    map: z.record(z.string(), z.string()),
+  })
+  .strict()
+
 /** Rewrites literal string values of the named fields (all fields when `fields` is absent). */
 export const ValueTransformSchema = z
   .object({
@@ -90,6 +103,7 @@ export const PipelineSchema = z
     defaultDataSource: DataSourceSchema.default({}),
     fields: z.array(FieldMappingSchema).default([]),
     values: z.array(ValueTransformSchema).default([]),
+    groupBy: z.array(GroupByMappingSchema).default([]),
     /** Error on a field that no mapping names (instead of passing it through unchanged). */
     strict: z.boolean().default(false),
     /** Error on a log source that no `logsources` rule matches (instead of using `defaultDataSource`). */
@@ -100,6 +114,7 @@ export const PipelineSchema = z
 export type LogSourceMatch = z.infer<typeof LogSourceMatchSchema>
 export type DataSource = z.infer<typeof DataSourceSchema>
 export type FieldMapping = z.infer<typeof FieldMappingSchema>
+export type GroupByMapping = z.infer<typeof GroupByMappingSchema>
 export type ValueTransform = z.infer<typeof ValueTransformSchema>
 /** A validated pipeline (defaults filled in). */
 export type Pipeline = z.infer<typeof PipelineSchema>

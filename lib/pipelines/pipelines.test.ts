@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { parseSigma } from '../sigma'
 import type { SigmaRule } from '../sigma/rule'
+import { mapGroupByField } from './apply-pipeline'
 import { applyPipeline, fieldsOf, loadPipeline, mapFieldName, pipelines, PipelineSchema } from './index'
 
 const rule = (logsource: string, detection: string, extra = ''): SigmaRule => {
@@ -29,10 +30,10 @@ describe('built-in pipelines', () => {
     expect(sysmon.expression).toMatchObject({ kind: 'AndNode', children: [{ kind: 'OrNode', children: [{ value: 12 }, { value: 13 }, { value: 14 }] }, { field: 'Channel' }, { field: 'TargetObject' }] })
   })
 
-  it('should rename group-by fields like detection fields', () => {
+  it('should rename detection fields, and group-by fields that no group-by mapping names', () => {
     const logsource = { product: 'windows', category: 'process_creation' }
     expect(mapFieldName(pipelines['ecs-windows']!, logsource, 'Image')).toBe('process.executable')
-    expect(mapFieldName(pipelines['ecs-windows']!, logsource, 'Computer')).toBe('winlog.computer_name')
+    expect(mapFieldName(pipelines['ecs-windows']!, logsource, 'Computer')).toBe('host.name')
     expect(mapFieldName(pipelines['splunk-windows']!, logsource, 'EventID')).toBe('EventCode')
     expect(mapFieldName(pipelines.none!, logsource, 'Anything')).toBe('Anything')
   })
@@ -76,5 +77,19 @@ values:
     }
     const broken = loadPipeline('id: [unclosed\n', 'broken.yml')
     expect(broken).toMatchObject({ ok: false, diagnostics: [{ code: 'pipeline-syntax', location: { file: 'broken.yml' } }] })
+  })
+
+  it('should group a correlation by the host id and match a host name in a condition by the name', () => {
+    const windows = { product: 'windows', category: 'process_creation' }
+    for (const field of ['ComputerName', 'Computer', 'Hostname']) {
+      expect(mapGroupByField(pipelines['ecs-windows']!, windows, field)).toBe('host.id')
+      expect(mapFieldName(pipelines['ecs-windows']!, windows, field)).toBe('host.name')
+    }
+    // Defender's Device* tables have DeviceId; Sentinel's WindowsEvent has only the name.
+    expect(mapGroupByField(pipelines['defender-xdr']!, windows, 'ComputerName')).toBe('DeviceId')
+    expect(mapFieldName(pipelines['defender-xdr']!, windows, 'ComputerName')).toBe('DeviceName')
+    expect(mapGroupByField(pipelines['sentinel-windows-event']!, windows, 'ComputerName')).toBe('Computer')
+    // Other group-by fields are mapped as everywhere else.
+    expect(mapGroupByField(pipelines['ecs-windows']!, windows, 'User')).toBe('user.name')
   })
 })

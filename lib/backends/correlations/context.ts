@@ -37,6 +37,8 @@ export type CorrelationWriter = (ctx: CorrelationContext) => string
 export interface CorrelationHooks {
   readonly prepare: (rule: SigmaRule) => { expression: Expression; dataSource: DataSource } | { code: string; reason: string }
   readonly mapField: (rule: SigmaRule, field: string) => string | undefined
+  /** A group-by field's target name (the pipeline's `groupBy`: a host's id, not its name); `mapField` when absent. */
+  readonly mapGroupBy?: (rule: SigmaRule, field: string) => string | undefined
   readonly bare: (expression: Expression, dataSource: DataSource) => Compiled
   readonly full: (expression: Expression, dataSource: DataSource) => Compiled
 }
@@ -70,11 +72,11 @@ export function correlationContext(correlation: SigmaCorrelation, collection: Si
     if (rule.type !== 'rule') fail('correlation-reference', `\`${reference}\` is a filter, not a rule`)
     const prepared = hooks.prepare(rule)
     if ('code' in prepared) fail(prepared.code, `rule \`${reference}\`: ${prepared.reason}`)
-    const map = (field: string) => hooks.mapField(rule, field) ?? fail('unmapped-field', `rule \`${reference}\`: the pipeline does not map the field \`${field}\``)
+    const map = (field: string, how = hooks.mapField) => how(rule, field) ?? fail('unmapped-field', `rule \`${reference}\`: the pipeline does not map the field \`${field}\``)
     const groupBy = correlation.groupBy.map((name) => {
       const alias = correlation.aliases[name]
       const field = alias ? (alias[reference] ?? alias[rule.name ?? ''] ?? alias[rule.id ?? '']) : name
-      return map(field ?? fail('correlation-alias', `the alias \`${name}\` names no field for rule \`${reference}\``))
+      return map(field ?? fail('correlation-alias', `the alias \`${name}\` names no field for rule \`${reference}\``), hooks.mapGroupBy)
     })
     const { expression, dataSource } = prepared
     return {

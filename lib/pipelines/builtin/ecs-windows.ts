@@ -30,8 +30,9 @@ const COMMON_FIELDS = {
   EventID: 'winlog.event_id',
   Channel: 'winlog.channel',
   Provider_Name: 'winlog.provider_name',
-  Computer: 'winlog.computer_name',
-  ComputerName: 'winlog.computer_name',
+  // A host name in a condition is ECS host.name; a correlation groups by host.id (HOST_GROUP_BY).
+  Computer: 'host.name',
+  ComputerName: 'host.name',
   Hostname: 'host.name',
   TargetFilename: 'file.path',
   TargetObject: 'registry.path',
@@ -47,6 +48,13 @@ const COMMON_FIELDS = {
   QueryName: 'dns.question.name',
   ScriptBlockText: 'powershell.file.script_block_text',
 }
+
+/**
+ * A correlation grouped by a host identity field is about which host: ECS
+ * identifies a host by `host.id` (names can collide, and Elastic's own
+ * sequences are `by host.id`); a condition on the name still matches `host.name`.
+ */
+export const HOST_GROUP_BY = { Computer: 'host.id', ComputerName: 'host.id', Hostname: 'host.id' }
 
 export const ecsWindows = definePipeline({
   id: 'ecs-windows',
@@ -88,6 +96,7 @@ export const ecsWindows = definePipeline({
     },
     { when: { product: 'windows' }, map: { ...COMMON_FIELDS, ...PROCESS_FIELDS }, prefix: 'winlog.event_data.' },
   ],
+  groupBy: [{ map: HOST_GROUP_BY }],
   // Sysmon's Initiated (did this host open the connection?) is ECS network.direction, as Winlogbeat's Sysmon module writes it.
   values: [
     { when: { product: 'windows', category: 'network_connection' }, fields: ['Initiated'], replace: { pattern: '^true$', replacement: 'egress' } },

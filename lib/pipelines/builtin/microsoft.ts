@@ -148,6 +148,8 @@ export const defenderXdr = definePipeline({
     ...rest.logsources,
   ],
   fields: [...defender.map(({ category, product, map }) => ({ when: { product, category }, map })), ...rest.fields],
+  // A correlation grouped by host groups Device* rows by DeviceId (a name can be reused); WindowsEvent has no host id, so Computer.
+  groupBy: defender.map(({ category, product }) => ({ when: { product, category }, map: { Computer: 'DeviceId', ComputerName: 'DeviceId', Hostname: 'DeviceId' } })),
   values: [
     ...['registry_add', 'registry_delete', 'registry_set', 'registry_event'].flatMap((category) => [
       ...RENAMED_ROOT_KEYS.map((replace) => ({ when: { product: 'windows', category }, fields: ['TargetObject'], replace })),
