@@ -6,6 +6,7 @@ import { formatLabel, pipelineLabel, targets as engineTargets } from './engine'
 import { buildIndex } from './build-index'
 import type { ManifestIndex, TargetSummary } from './manifest-types'
 import { contentDir, manifestDir, repoRoot, ruleCacheDir } from './paths'
+import { fingerprintCacheDir } from './sources/cache-dir'
 import { buildCatalogRules, writeRuleFiles, type CatalogRule } from './sources/catalog-rules'
 import { resolveSources } from './sources/config'
 import type { RuleSource } from './sources/types'
@@ -42,8 +43,7 @@ export async function buildManifest(
   const diagnostics: Diagnostic[] = []
   const targets = targetSummaries()
   const fingerprint = engineFingerprint(targets)
-  const cacheDir = ruleCacheDir()
-  mkdirSync(cacheDir, { recursive: true })
+  const cacheDir = fingerprintCacheDir(ruleCacheDir(), fingerprint)
 
   const sources = options.sources ?? resolveSources({ env: process.env.ATLAS_SOURCES, root: repoRoot })
   const files = existsSync(rulesDir) ? readdirSync(rulesDir).filter((f) => /\.mdx?$/.test(f)).sort() : []

@@ -184,3 +184,21 @@ describe('atlas import', () => {
     expect(markdownToMdx('a {b} <c> `{d}`\n```\n{e}\n```')).toBe('a \\{b\\} \\<c> `{d}`\n```\n{e}\n```')
   })
 })
+
+describe('the rule cache', () => {
+  it('should keep one folder per engine fingerprint and remove idle ones of other fingerprints', async () => {
+    const { fingerprintCacheDir } = await import('./cache-dir')
+    const { mkdirSync, existsSync, utimesSync } = await import('node:fs')
+    const root = path.join(scratch, 'cache-root')
+    const old = path.join(root, 'aaaaaaaaaaaaaaaa')
+    const busy = path.join(root, 'bbbbbbbbbbbbbbbb')
+    mkdirSync(old, { recursive: true })
+    mkdirSync(busy, { recursive: true })
+    const hourAgo = new Date(Date.now() - 60 * 60 * 1000)
+    utimesSync(old, hourAgo, hourAgo)
+    const dir = fingerprintCacheDir(root, 'c'.repeat(64))
+    expect(dir).toBe(path.join(root, 'cccccccccccccccc'))
+    expect(existsSync(old)).toBe(false)
+    expect(existsSync(busy)).toBe(true)
+  })
+})
