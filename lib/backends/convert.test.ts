@@ -68,6 +68,20 @@ describe('convert across targets', () => {
     expect(result.ok && result.query).toContain('event.category:"process" AND event.type:"start"')
   })
 
+  it('should map Linux rules to ECS on every Elastic target, and say so where a log source has no ECS mapping', () => {
+    const linux = `title: t\nlogsource: { product: linux, category: process_creation }\ndetection:\n  sel: { Image|endswith: /curl, ParentImage: /bin/bash }\n  condition: sel\n`
+    const cloud = `title: t\nlogsource: { product: okta, service: okta }\ndetection:\n  sel: { eventtype: user.session.start }\n  condition: sel\n`
+    for (const target of ['lucene', 'eql', 'esql']) {
+      const mapped = convertYaml(linux, target)
+      expect(mapped).toMatchObject({ ok: true, warnings: [] })
+      expect(mapped.ok && mapped.query).toMatch(/host\.os\.type.*linux.*process\.executable.*process\.parent\.executable/)
+      expect(convertYaml(cloud, target)).toMatchObject({ ok: true, warnings: ["Fields are not mapped to ECS for the log source {product: okta, service: okta}; the query uses the rule's field names"] })
+    }
+    // A correlation carries its rules' warnings.
+    const correlation = `title: c\ncorrelation: { type: event_count, rules: [r], group-by: [actor], timespan: 1m, condition: { gte: 2 } }\n---\n${cloud.replace('title: t', 'title: t\nname: r')}`
+    expect(convertYaml(correlation, 'esql')).toMatchObject({ ok: true, warnings: expect.arrayContaining([expect.stringContaining('not mapped to ECS')]) })
+  })
+
   it('should never throw: unknown targets, pipelines and formats, filters and placeholders are answers', () => {
     const yaml = rule(`  sel: { Image: x }\n  condition: sel`)
     expect(convertYaml(yaml, 'nope')).toMatchObject({ ok: false, code: 'unknown-target' })

@@ -107,7 +107,7 @@ export function convert(document: SigmaDocument, collection: SigmaCollection, op
     const compiled =
       'compiled' in prepared ? prepared.compiled : (target.compile ?? ((e, o) => compileExpression(e, target.dialect, o)))(prepared.expression, prepared)
     const ok = (query: string, warnings: readonly string[]): ConversionResult =>
-      ({ ok: true, target: target.id, pipeline: pipelineId, format, query, warnings: [...compiled.warnings, ...warnings] })
+      ({ ok: true, target: target.id, pipeline: pipelineId, format, query, warnings: [...new Set([...prepared.warnings, ...compiled.warnings, ...warnings])] })
     const output = outputFormats.find((f) => f.id === format)
     if (!output) return ok(compiled.query, [])
     const rendered = output.render({
@@ -136,6 +136,8 @@ interface PreparedRule {
   readonly expression: Expression
   readonly dataSource: DataSource
   readonly fields: readonly string[]
+  /** The pipelines' warnings (fields not mapped for the log source, …). */
+  readonly warnings: readonly string[]
 }
 
 /** Applies the pipelines in order; the first problem is the reason. */
@@ -143,17 +145,19 @@ function prepareRule(rule: SigmaRule, pipelines: readonly Pipeline[]): PreparedR
   let expression = rule.expression
   let dataSource: DataSource = {}
   let fields = rule.fields
+  const warnings: string[] = []
   const placeholder = findPlaceholder(expression)
   if (placeholder) return { code: 'unexpanded-placeholder', reason: `The placeholder %${placeholder}% needs a pipeline that expands it` }
   for (const pipeline of pipelines) {
     const applied = applyPipeline({ expression, logsource: rule.logsource, fields, location: rule.location }, pipeline)
     const error = applied.diagnostics.find((d) => d.severity === 'error')
     if (error) return { code: error.code, reason: applied.diagnostics.map((d) => d.message).join('; '), location: error.location }
+    for (const d of applied.diagnostics) if (d.severity === 'warning' && !warnings.includes(d.message)) warnings.push(d.message)
     expression = applied.expression
     fields = applied.fields
     dataSource = { ...dataSource, ...applied.dataSource }
   }
-  return { expression, dataSource, fields }
+  return { expression, dataSource, fields, warnings }
 }
 
 function findPlaceholder(expression: Expression): string | undefined {
@@ -168,10 +172,14 @@ function findPlaceholder(expression: Expression): string | undefined {
 function correlate(correlation: SigmaCorrelation, collection: SigmaCollection, target: Target, pipelines: readonly Pipeline[]) {
   const compile = target.compile ?? ((e: Expression, o: CompileOptions) => compileExpression(e, target.dialect, o))
   const dataSources: DataSource[] = []
+  const ruleWarnings: string[] = []
   const { query, warnings } = convertCorrelation(correlation, collection, target, {
     prepare: (rule) => {
       const prepared = prepareRule(rule, pipelines)
-      if (!('code' in prepared)) dataSources.push(prepared.dataSource)
+      if (!('code' in prepared)) {
+        dataSources.push(prepared.dataSource)
+        for (const w of prepared.warnings) if (!ruleWarnings.includes(w)) ruleWarnings.push(w)
+      }
       return prepared
     },
     mapField: (rule, field) => pipelines.reduce<string | undefined>((f, p) => (f === undefined ? undefined : mapFieldName(p, rule.logsource, f)), field),
@@ -186,6 +194,7 @@ function correlate(correlation: SigmaCorrelation, collection: SigmaCollection, t
     dataSource: { ...dataSources[0], ...(index.length > 0 ? { index } : {}) },
     tables,
     fields: correlation.fields,
+    warnings: ruleWarnings,
   }
 }
 

@@ -40,13 +40,18 @@ export function dataSourceOf(pipeline: Pipeline, logsource: LogSource): DataSour
  * renamed everywhere.
  */
 export function mapFieldName(pipeline: Pipeline, logsource: LogSource, field: string): string | undefined {
+  return namedByMapping(pipeline, logsource, field) ?? (pipeline.strict ? undefined : field)
+}
+
+/** The target name that a field mapping (map or prefix) gives, or `undefined` when none names the field. */
+function namedByMapping(pipeline: Pipeline, logsource: LogSource, field: string): string | undefined {
   for (const mapping of pipeline.fields) {
     if (!matchesLogSource(mapping.when, logsource)) continue
     const mapped = mapping.map[field]
     if (mapped !== undefined) return mapped
     if (mapping.prefix !== undefined) return mapping.prefix + field
   }
-  return pipeline.strict ? undefined : field
+  return undefined
 }
 
 /**
@@ -66,12 +71,27 @@ export function mapGroupByField(pipeline: Pipeline, logsource: LogSource, field:
 export function applyPipeline(rule: PipelineInput, pipeline: Pipeline): PipelineResult {
   const diagnostics: Diagnostic[] = []
   if (pipeline.requireDataSource && !pipeline.logsources.some((r) => matchesLogSource(r.when, rule.logsource))) {
-    const written = (['product', 'category', 'service'] as const).flatMap((k) => (rule.logsource[k] ? [`${k}: ${rule.logsource[k]}`] : [])).join(', ')
-    const message = `Pipeline \`${pipeline.id}\` knows no data source (table, index) for the log source {${written}}`
+    const message = `Pipeline \`${pipeline.id}\` knows no data source (table, index) for the log source {${logsourceText(rule.logsource)}}`
     return { expression: rule.expression, dataSource: {}, fields: rule.fields ?? [], diagnostics: [{ severity: 'error', code: 'unknown-logsource', message, location: rule.location }] }
   }
+  // A pipeline that names its schema says when a rule's fields stay as written: for a whole log
+  // source it has no mapping for, or field by field for a known log source.
+  const schema = pipeline.warnUnmappedLogSource
+  const known = pipeline.fields.some((m) => matchesLogSource(m.when, rule.logsource))
   const rename = (field: string, location: Location): string => {
     const mapped = mapFieldName(pipeline, rule.logsource, field)
+    // Said once, at the first field (a rule of keywords alone has no field to map).
+    if (schema !== undefined && !known && !diagnostics.some((d) => d.code === 'unmapped-logsource'))
+      diagnostics.push({
+        severity: 'warning',
+        code: 'unmapped-logsource',
+        message: `Fields are not mapped to ${schema} for the log source {${logsourceText(rule.logsource)}}; the query uses the rule's field names`,
+        location: rule.location,
+      })
+    if (schema !== undefined && known && !pipeline.strict && namedByMapping(pipeline, rule.logsource, field) === undefined) {
+      const message = `Field \`${field}\` is not mapped to ${schema} for the log source {${logsourceText(rule.logsource)}}; the query uses the rule's field name`
+      if (!diagnostics.some((d) => d.message === message)) diagnostics.push({ severity: 'warning', code: 'unmapped-field', message, location })
+    }
     if (mapped !== undefined) return mapped
     diagnostics.push({
       severity: 'error',
@@ -102,6 +122,10 @@ export function applyPipeline(rule: PipelineInput, pipeline: Pipeline): Pipeline
       : Object.freeze({ kind: 'AndNode', location: rule.location, children: [...conditions, rewritten] })
   const fields = (rule.fields ?? []).map((f) => mapFieldName(pipeline, rule.logsource, f) ?? f)
   return { expression, dataSource, fields, diagnostics }
+}
+
+function logsourceText(logsource: LogSource): string {
+  return (['product', 'category', 'service'] as const).flatMap((k) => (logsource[k] ? [`${k}: ${logsource[k]}`] : [])).join(', ')
 }
 
 function transformValue(node: StringMatchNode, transforms: Pipeline['values']): StringMatchNode {

@@ -108,6 +108,11 @@ export const PipelineSchema = z
     strict: z.boolean().default(false),
     /** Error on a log source that no `logsources` rule matches (instead of using `defaultDataSource`). */
     requireDataSource: z.boolean().default(false),
+    /**
+     * The schema the `fields` map to (`ECS`): a rule whose log source no field mapping
+     * covers is converted with a warning that its fields are not mapped to it.
+     */
+    warnUnmappedLogSource: z.string().optional(),
   })
   .strict()
 

@@ -92,4 +92,27 @@ values:
     // Other group-by fields are mapped as everywhere else.
     expect(mapGroupByField(pipelines['ecs-windows']!, windows, 'User')).toBe('user.name')
   })
+
+  it('should map Linux and macOS process, file and network rules to ECS with the conditions Elastic tests', () => {
+    const ecs = pipelines['ecs-windows']!
+    const linux = applyPipeline(rule('{ product: linux, category: process_creation }', '  sel: { Image: /usr/bin/curl, CommandLine|contains: http, ParentImage: /bin/bash, ParentCommandLine: x, User: root, CurrentDirectory: /tmp }\n  condition: sel'), ecs)
+    expect(linux.diagnostics).toEqual([])
+    expect(linux.dataSource).toEqual({ index: ['logs-endpoint.events.*', 'auditbeat-*'], eqlCategory: 'process', conditions: { 'host.os.type': 'linux', 'event.category': 'process', 'event.type': 'start' } })
+    expect(fieldsOf(linux.expression)).toEqual(['host.os.type', 'event.category', 'event.type', 'process.executable', 'process.command_line', 'process.parent.executable', 'process.parent.command_line', 'user.name', 'process.working_directory'])
+    const file = applyPipeline(rule('{ product: macos, category: file_event }', '  sel: { TargetFilename|startswith: /Library/LaunchDaemons/ }\n  condition: sel'), ecs)
+    expect(file.dataSource.conditions).toEqual({ 'host.os.type': 'macos', 'event.category': 'file' })
+    expect(fieldsOf(file.expression)).toContain('file.path')
+    const net = applyPipeline(rule('{ product: linux, category: network_connection }', '  sel: { DestinationIp: 10.0.0.1, DestinationPort: 4444, Initiated: "true" }\n  condition: sel'), ecs)
+    expect(fieldsOf(net.expression)).toEqual(['host.os.type', 'event.category', 'destination.ip', 'destination.port', 'network.direction'])
+  })
+
+  it('should warn, never silently, when ECS fields are not known for a log source or a field', () => {
+    const ecs = pipelines['ecs-windows']!
+    const cloud = applyPipeline(rule('{ product: aws, service: cloudtrail }', '  sel: { eventName: ConsoleLogin }\n  condition: sel'), ecs)
+    expect(cloud.diagnostics).toMatchObject([{ severity: 'warning', code: 'unmapped-logsource', message: "Fields are not mapped to ECS for the log source {product: aws, service: cloudtrail}; the query uses the rule's field names" }])
+    const field = applyPipeline(rule('{ product: linux, category: process_creation }', '  sel: { LogonId: 5, Image: /a }\n  condition: sel'), ecs)
+    expect(field.diagnostics).toMatchObject([{ severity: 'warning', code: 'unmapped-field', message: expect.stringContaining('Field `LogonId` is not mapped to ECS for the log source {product: linux, category: process_creation}') }])
+    const keywords = applyPipeline(rule('{ product: linux }', '  keywords: [evil]\n  condition: keywords'), ecs)
+    expect(keywords.diagnostics).toEqual([])
+  })
 })

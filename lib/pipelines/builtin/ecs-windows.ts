@@ -1,4 +1,5 @@
 import { definePipeline } from '../pipeline'
+import { ecsUnix, initiatedAsDirection } from './ecs-unix'
 import { WINDOWS_CATEGORIES, WINDOWS_SERVICE_CHANNELS, type WindowsCategory } from '../windows-logsources'
 
 /**
@@ -58,7 +59,7 @@ export const HOST_GROUP_BY = { Computer: 'host.id', ComputerName: 'host.id', Hos
 
 export const ecsWindows = definePipeline({
   id: 'ecs-windows',
-  label: 'Windows / Sysmon on Elastic Common Schema (Winlogbeat, Elastic Agent)',
+  label: 'Windows / Sysmon, Linux and macOS (process, file, network) on Elastic Common Schema (Winlogbeat, Elastic Agent, Auditbeat)',
   targets: ['lucene', 'eql', 'esql'],
   logsources: [
     ...Object.entries(WINDOWS_CATEGORIES).map(([category, facts]: [string, WindowsCategory]) => ({
@@ -76,6 +77,7 @@ export const ecsWindows = definePipeline({
       when: { product: 'windows', service },
       dataSource: { index: ['winlogbeat-*', 'logs-windows.*'], eqlCategory: 'any', conditions: { 'winlog.channel': channel } },
     })),
+    ...ecsUnix.logsources,
   ],
   defaultDataSource: { index: ['logs-*'], eqlCategory: 'any' },
   fields: [
@@ -95,11 +97,9 @@ export const ecsWindows = definePipeline({
       prefix: 'winlog.event_data.',
     },
     { when: { product: 'windows' }, map: { ...COMMON_FIELDS, ...PROCESS_FIELDS }, prefix: 'winlog.event_data.' },
+    ...ecsUnix.fields,
   ],
   groupBy: [{ map: HOST_GROUP_BY }],
-  // Sysmon's Initiated (did this host open the connection?) is ECS network.direction, as Winlogbeat's Sysmon module writes it.
-  values: [
-    { when: { product: 'windows', category: 'network_connection' }, fields: ['Initiated'], replace: { pattern: '^true$', replacement: 'egress' } },
-    { when: { product: 'windows', category: 'network_connection' }, fields: ['Initiated'], replace: { pattern: '^false$', replacement: 'ingress' } },
-  ],
+  values: [...initiatedAsDirection('windows'), ...ecsUnix.values],
+  warnUnmappedLogSource: 'ECS',
 })
