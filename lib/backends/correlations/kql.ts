@@ -59,6 +59,8 @@ export function kqlCorrelation(ctx: CorrelationContext): string {
   const numbers = type === 'value_sum' || type === 'value_avg' ? ['SigmaNumbers > 0'] : []
   return [
     `let SigmaEvents = ${legs.length === 1 ? legs[0]! : `union\n${legs.map((leg) => `(${leg})`).join(',\n')}`}`,
+    // An event that two rules match comes out of the union twice with the same columns: it counts once.
+    ...(legs.length > 1 ? ['| summarize arg_min(SigmaTime, *) by SigmaEvent = hash_sha256(tostring(pack_all()))'] : []),
     '| serialize SigmaRow = row_number();',
     'SigmaEvents',
     ...aggregate.anchor,

@@ -32,6 +32,9 @@ export function splunkCorrelation(ctx: CorrelationContext): string {
   const valueField = () => evalField(parts[0]!.valueField ?? ctx.unsupported('correlation-condition', 'the condition names no field'))
   if (parts.some((p) => p.valueField !== parts[0]!.valueField)) return ctx.unsupported('correlation-alias', 'the value field differs between the rules')
 
+  // multisearch returns an event once per leg it matches; the counting types count it once (its index
+  // address `_cd` on its server); temporal counts the rules it matched, so it keeps every copy.
+  const once = parts.length > 1 && correlation.correlationType !== 'temporal' ? ' | dedup splunk_server index _cd' : ''
   switch (correlation.correlationType) {
     case 'event_count':
     case 'value_count':
@@ -45,7 +48,7 @@ export function splunkCorrelation(ctx: CorrelationContext): string {
         value_avg: () => `avg(${valueField()})`,
         temporal: () => 'dc(sigma_rule)',
       }[correlation.correlationType]()
-      return `${source} | sort 0 _time | streamstats time_window=${span} ${aggregate} as sigma_value${by} | where ${test('sigma_value')}`
+      return `${source}${once} | sort 0 _time | streamstats time_window=${span} ${aggregate} as sigma_value${by} | where ${test('sigma_value')}`
     }
     case 'temporal_ordered': {
       if (!needsAllRules(ctx)) return ctx.unsupported('correlation-condition', 'an ordered chain in SPL finds all of the rules; a condition on fewer of them is not converted')
@@ -61,7 +64,7 @@ export function splunkCorrelation(ctx: CorrelationContext): string {
       // The reference evaluator's meaning: the share (%) of the window ending at an event that has its value.
       const v = valueField()
       return [
-        `${source} | sort 0 _time`,
+        `${source}${once} | sort 0 _time`,
         `streamstats time_window=${span} count as sigma_total${by}`,
         `streamstats time_window=${span} count as sigma_same${by ? `${by} ${v}` : ` by ${v}`}`,
         `where isnotnull(${v})`,
