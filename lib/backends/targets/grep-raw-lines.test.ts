@@ -122,6 +122,18 @@ describe('grep raw lines with real grep -P', () => {
     expect(grepResult(result, lines)).toEqual([0, 1, 2])
   })
 
+  it('should not fold the letters of a negated keyword further than the evaluator (ſ is not s)', () => {
+    const result = convertYaml(yaml('sel and not keywords').replace('[mimikatz]', '[sekurlsa]'), 'grep')
+    expect(grepResult(result, ['C:\\cmd.exe SEKURLSA', 'C:\\cmd.exe ſekurlſa', 'C:\\cmd.exe x'])).toEqual([1, 2])
+  })
+
+  it('should leave out a regex anchored after an escaped backslash or bracket, and keep an escaped dollar (fuzz seed 3)', () => {
+    const regex = (re: string) => convertYaml(yaml('sel').replace("Image|endswith: '\\cmd.exe'", () => `Image|re: '${re}'`), 'grep')
+    expect(regex('er\\\\$').ok && regex('er\\\\$').warnings).toEqual([expect.stringMatching(/anchored to a field value/)])
+    expect(regex('\\[y\\][^0-9]$').ok && regex('\\[y\\][^0-9]$').warnings).toEqual([expect.stringMatching(/anchored to a field value/)])
+    expect(grepResult(regex('er\\$'), ['C:\\server$ x', 'C:\\server x'])).toEqual([0])
+  })
+
   it('should match every line when the rule is only an exclusion it cannot check', () => {
     const result = convertYaml(yaml('not filter'), 'grep')
     expect(result.ok && result.query).toBe("grep -P '^(?:(?=))'")

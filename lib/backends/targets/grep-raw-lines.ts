@@ -70,7 +70,9 @@ function negate(node: NotNode, operand: LineCondition): LineCondition {
  * Whether "the line contains the keyword" holds exactly when some value
  * contains it. A keyword (field-less) search is about the whole event, so on
  * a line it is exact, except where a match could run across the boundary
- * between two values: a keyword holding white space or a wildcard.
+ * between two values: a keyword holding white space or a wildcard. (Case is
+ * the writer's part: grep.ts spells its letters so as to fold no further
+ * than the evaluator does.)
  */
 export function keywordExactOnLine(leaf: Leaf): boolean {
   if (leaf.kind !== 'StringMatchNode' || leaf.field !== null) return false

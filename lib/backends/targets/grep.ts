@@ -41,7 +41,8 @@ export const grep = defineTarget({
     leaves: {
       StringMatchNode: (node, ctx) => {
         if (node.field === null && json(ctx)) return line(jsonKeyword(node.value, node.cased))
-        return stringMatch(node.field, [node.value], node.cased, ctx, keywordExactOnLine(node))
+        if (ctx.negated && keywordExactOnLine(node)) return rawLine(exactKeyword(node), ctx, true)
+        return stringMatch(node.field, [node.value], node.cased, ctx)
       },
       RegexMatchNode: (node, ctx) => {
         if (json(ctx)) {
@@ -53,7 +54,8 @@ export const grep = defineTarget({
           const bareBranch = bare.ok ? `|(?!null${VALUE_END})${fold(bare.regex)}` : ''
           return line(`${jsonKey(node.field)}(?:"${fold(inString.regex)}"${bareBranch})${VALUE_END}`)
         }
-        if (/(^|[^\\])[\^$]/.test(node.pattern.replace(/\[[^\]]*\]/g, '')))
+        // Escapes first (`\\$` is a backslash, then the anchor; `\[` no class), then classes.
+        if (/[\^$]/.test(node.pattern.replace(/\\./gs, '').replace(/\[[^\]]*\]/g, '')))
           return widen(ctx, 'a regex anchored to a field value (`^`, `$`) cannot be placed on a raw line; it is left out')
         const flags = (['i', 'm', 's'] as const).filter((f) => node.flags[f]).join('')
         const pattern = grepRegex(node.pattern)
@@ -139,12 +141,23 @@ const NEGATED_RAW =
 const fold = (pattern: string, cased: boolean) => (cased ? pattern : `(?i:${pattern})`)
 
 /** One lookahead for a field holding any of the values (one value, or ORed values of one field). */
-function stringMatch(field: string | null, values: readonly SigmaString[], cased: boolean, ctx: CompileContext, exact = false): string {
+function stringMatch(field: string | null, values: readonly SigmaString[], cased: boolean, ctx: CompileContext): string {
   const alternatives = (parts: string[]) => (parts.length === 1 ? parts[0]! : `(?:${parts.join('|')})`)
-  if (!json(ctx)) return rawLine(fold(alternatives(values.map((v) => writePattern(trimAnyChars(v), { literal: pcreEscape, many: '.*', one: '.' }))), cased), ctx, exact)
+  if (!json(ctx)) return rawLine(fold(alternatives(values.map((v) => writePattern(trimAnyChars(v), { literal: pcreEscape, many: '.*', one: '.' }))), cased), ctx)
   const numbers = values.map(numericText).filter((n): n is string => n !== undefined)
   const content = `"${fold(alternatives(values.map(jsonStringContent)), cased)}"`
   return line(`${jsonKey(field!)}${numbers.length === 0 ? content : `(?:${content}|${alternatives(numbers.map(pcreEscape))})`}${VALUE_END}`)
+}
+
+/**
+ * A keyword under a `not`, on a raw line: its ASCII letters as `[aA]` classes rather than `(?i)`, which
+ * also folds `ſ` into `s` (the evaluator does not), so that a line it excludes never holds a match the
+ * evaluator would not see. Other characters are literal, so the exclusion can only be narrower.
+ */
+function exactKeyword(node: NodeOf<'StringMatchNode'>): string {
+  const letter = (c: string) => (/[a-zA-Z]/.test(c) ? `[${c.toLowerCase()}${c.toUpperCase()}]` : pcreEscape(c))
+  const literal = (text: string) => (node.cased ? pcreEscape(text) : Array.from(text, letter).join(''))
+  return writePattern(trimAnyChars(node.value), { literal, many: '.*', one: '.' })
 }
 
 /** A plain value that JSON could also hold as a number (`"1"` is equal to `1`). */
