@@ -3,6 +3,7 @@ import type { Expression, StringMatchNode } from '../sigma/nodes'
 import type { Location } from '../sigma/position'
 import type { LogSource } from '../sigma/rule'
 import type { SigmaString } from '../sigma/sigma-string'
+import { toBasename } from './basenames'
 import { mapLeaves } from './map-expression'
 import type { DataSource, LogSourceMatch, Pipeline } from './pipeline'
 
@@ -67,8 +68,16 @@ export function mapGroupByField(pipeline: Pipeline, logsource: LogSource, field:
   return mapFieldName(pipeline, logsource, field)
 }
 
+export interface ApplyOptions {
+  /**
+   * Rewrite path suffixes to base-name fields (`basenames`); default true. The differential
+   * engines turn it off for their reference, so that the rewrite itself is checked.
+   */
+  readonly basenames?: boolean
+}
+
 /** Applies a pipeline to one rule. Never throws; problems are diagnostics. */
-export function applyPipeline(rule: PipelineInput, pipeline: Pipeline): PipelineResult {
+export function applyPipeline(rule: PipelineInput, pipeline: Pipeline, options: ApplyOptions = {}): PipelineResult {
   const diagnostics: Diagnostic[] = []
   if (pipeline.requireDataSource && !pipeline.logsources.some((r) => matchesLogSource(r.when, rule.logsource))) {
     const message = `Pipeline \`${pipeline.id}\` knows no data source (table, index) for the log source {${logsourceText(rule.logsource)}}`
@@ -102,12 +111,16 @@ export function applyPipeline(rule: PipelineInput, pipeline: Pipeline): Pipeline
     return field
   }
   const transforms = pipeline.values.filter((t) => matchesLogSource(t.when, rule.logsource))
-  const identity = pipeline.fields.length === 0 && transforms.length === 0 && !pipeline.strict
+  const identity = pipeline.fields.length === 0 && transforms.length === 0 && pipeline.basenames.length === 0 && !pipeline.strict
   const rewritten = identity ? rule.expression : mapLeaves(rule.expression, (node) => {
     let next = node
     if (next.kind === 'StringMatchNode' && transforms.length > 0) next = transformValue(next, transforms)
     if (next.field === null) return next
     const field = rename(next.field, next.location)
+    if (next.kind === 'StringMatchNode' && options.basenames !== false) {
+      const named = toBasename({ ...next, field }, pipeline, rule.logsource)
+      if (named.field !== field) return named
+    }
     if (next.kind === 'FieldRefNode') {
       const otherField = rename(next.otherField, next.location)
       return field === next.field && otherField === next.otherField ? next : Object.freeze({ ...next, field, otherField })

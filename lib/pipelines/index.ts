@@ -5,12 +5,13 @@ import { splunkWindows, sysmon } from './builtin/sysmon'
 import type { Pipeline } from './pipeline'
 
 export { applyPipeline, dataSourceOf, mapFieldName, matchesLogSource } from './apply-pipeline'
-export type { PipelineInput, PipelineResult } from './apply-pipeline'
+export type { ApplyOptions, PipelineInput, PipelineResult } from './apply-pipeline'
+export { toBasename, withBasenames } from './basenames'
 export { loadPipeline } from './load-pipeline'
 export type { LoadPipelineResult } from './load-pipeline'
 export { fieldsOf, forEachLeaf, mapLeaves } from './map-expression'
 export { definePipeline, PipelineSchema } from './pipeline'
-export type { DataSource, FieldMapping, LogSourceMatch, Pipeline, PipelineInput as PipelineFile, ValueTransform } from './pipeline'
+export type { BasenameRule, DataSource, FieldMapping, LogSourceMatch, Pipeline, PipelineInput as PipelineFile, ValueTransform } from './pipeline'
 export { SYSMON_CHANNEL, WINDOWS_CATEGORIES, WINDOWS_SERVICE_CHANNELS } from './windows-logsources'
 
 /** Every built-in pipeline, by id. */

@@ -91,6 +91,20 @@ export const ValueTransformSchema = z
   })
   .strict()
 
+/**
+ * Path fields whose base name has its own field (target names, after renaming): a value
+ * `*<separator><name>` on the path field is rewritten to the name field equal to `<name>`.
+ */
+export const BasenameRuleSchema = z
+  .object({
+    when: LogSourceMatchSchema.optional(),
+    /** The path separator of the log source's platform: `\\` on Windows, `/` elsewhere. */
+    separator: z.string().min(1),
+    /** Path field → name field, e.g. `process.executable` → `process.name`. */
+    fields: z.record(z.string(), z.string()),
+  })
+  .strict()
+
 export const PipelineSchema = z
   .object({
     id: z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'a lowercase id such as `ecs-windows`'),
@@ -104,6 +118,7 @@ export const PipelineSchema = z
     fields: z.array(FieldMappingSchema).default([]),
     values: z.array(ValueTransformSchema).default([]),
     groupBy: z.array(GroupByMappingSchema).default([]),
+    basenames: z.array(BasenameRuleSchema).default([]),
     /** Error on a field that no mapping names (instead of passing it through unchanged). */
     strict: z.boolean().default(false),
     /** Error on a log source that no `logsources` rule matches (instead of using `defaultDataSource`). */
@@ -121,6 +136,7 @@ export type DataSource = z.infer<typeof DataSourceSchema>
 export type FieldMapping = z.infer<typeof FieldMappingSchema>
 export type GroupByMapping = z.infer<typeof GroupByMappingSchema>
 export type ValueTransform = z.infer<typeof ValueTransformSchema>
+export type BasenameRule = z.infer<typeof BasenameRuleSchema>
 /** A validated pipeline (defaults filled in). */
 export type Pipeline = z.infer<typeof PipelineSchema>
 /** What a pipeline author writes (defaults optional). */

@@ -18,7 +18,7 @@ describe('built-in pipelines', () => {
     const r = rule('{ product: windows, category: process_creation }', "  sel: { CommandLine|contains: x, ParentImage|endswith: y, IntegrityLevel: High }\n  condition: sel", 'fields: [CommandLine, User]\n')
     const applied = applyPipeline(r, pipelines['ecs-windows']!)
     expect(applied.diagnostics).toEqual([])
-    expect(fieldsOf(applied.expression)).toEqual(['event.category', 'event.type', 'process.command_line', 'process.parent.executable', 'winlog.event_data.IntegrityLevel'])
+    expect(fieldsOf(applied.expression)).toEqual(['host.os.type', 'event.category', 'event.type', 'process.command_line', 'process.parent.executable', 'winlog.event_data.IntegrityLevel'])
     expect(applied.fields).toEqual(['process.command_line', 'user.name'])
     expect(applied.dataSource).toMatchObject({ index: expect.arrayContaining(['winlogbeat-*']), eqlCategory: 'process' })
   })

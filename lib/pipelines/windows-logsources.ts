@@ -16,7 +16,10 @@ export const SYSMON_CHANNEL = 'Microsoft-Windows-Sysmon/Operational'
 export const WINDOWS_CATEGORIES = {
   process_creation: { sysmonEventIds: [1], ecs: { category: 'process', type: 'start' }, eql: 'process', kqlTable: 'DeviceProcessEvents' },
   file_change: { sysmonEventIds: [2], ecs: { category: 'file', type: 'change' }, eql: 'file', kqlTable: 'DeviceFileEvents' },
-  network_connection: { sysmonEventIds: [3], ecs: { category: 'network' }, eql: 'network', kqlTable: 'DeviceNetworkEvents' },
+  // event.type start: a connection, as Elastic's own rules select Elastic Defend / Sysmon 3 network events
+  // (`network where host.os.type == "windows" and event.type == "start"`, rules/windows/lateral_movement_dcom_mmc20.toml,
+  // lateral_movement_dcom_hta.toml, credential_access_kerberoasting_unusual_process.toml).
+  network_connection: { sysmonEventIds: [3], ecs: { category: 'network', type: 'start' }, eql: 'network', kqlTable: 'DeviceNetworkEvents' },
   process_termination: { sysmonEventIds: [5], ecs: { category: 'process', type: 'end' }, eql: 'process' },
   driver_load: { sysmonEventIds: [6], ecs: { category: 'driver' }, eql: 'driver' },
   image_load: { sysmonEventIds: [7], ecs: { category: 'library' }, eql: 'library', kqlTable: 'DeviceImageLoadEvents' },

@@ -6,6 +6,7 @@ import { generateEvents, type EventGeneratorOptions } from '../../sigma/testing/
 import { hashString } from '../../sigma/testing/random'
 import { applyPipeline, mapFieldName } from '../../pipelines/apply-pipeline'
 import { pipelines } from '../../pipelines'
+import { withBasenames } from '../../pipelines/basenames'
 import type { Convert, Engine } from './types'
 
 /** One event on which the engine and the reference evaluator disagree. */
@@ -76,8 +77,11 @@ export function checkRule(rule: SigmaRule, collection: SigmaCollection, engine: 
   }
   if (!result.ok) return { status: 'unsupported', rule: ref, code: result.code, reason: result.reason }
   const pipeline = pipelines[result.pipeline]
-  const expression = pipeline ? applyPipeline(rule, pipeline).expression : rule.expression
+  // The reference keeps path suffixes on the path fields (no base-name rewrite), and every event gets
+  // the name fields its paths imply, as the shipper writes them: the rewrite itself is then checked.
+  const expression = pipeline ? applyPipeline(rule, pipeline, { basenames: false }).expression : rule.expression
   const rename = (field: string) => (pipeline ? (mapFieldName(pipeline, rule.logsource, field) ?? field) : field)
+  const derive = (event: FlatEvent) => (pipeline ? withBasenames(event, pipeline, rule.logsource) : event)
   const sets: { source: string; events: readonly FlatEvent[] }[] = [
     {
       source: 'generated',
@@ -87,9 +91,9 @@ export function checkRule(rule: SigmaRule, collection: SigmaCollection, engine: 
         keywordFields: engine.keywordFields,
         newlines: engine.newlines,
         ...options.generator,
-      }),
+      }).map(derive),
     },
-    ...(options.real ?? []).map((real) => ({ source: real.file, events: real.events.map((e) => renameFields(e, rename)) })),
+    ...(options.real ?? []).map((real) => ({ source: real.file, events: real.events.map((e) => derive(renameFields(e, rename))) })),
   ]
   return { status: 'converted', rule: ref, query: result.query, warnings: result.warnings, ...compare(result.query, expression, sets, engine, options.keep ?? 5) }
 }

@@ -57,6 +57,23 @@ const COMMON_FIELDS = {
  */
 export const HOST_GROUP_BY = { Computer: 'host.id', ComputerName: 'host.id', Hostname: 'host.id' }
 
+/**
+ * ECS path fields whose base name ECS also defines as a field (`process.name` is the
+ * executable's file name): a Sigma `Image|endswith: '\\mmc.exe'` is `process.name: mmc.exe`,
+ * as Elastic's own rules write it. Only pairs ECS defines; per platform separator.
+ */
+const ECS_NAME_OF_PATH = {
+  'process.executable': 'process.name',
+  'process.parent.executable': 'process.parent.name',
+  'file.path': 'file.name',
+  'dll.path': 'dll.name',
+}
+const ECS_BASENAMES = [
+  { when: { product: 'windows' }, separator: '\\', fields: ECS_NAME_OF_PATH },
+  { when: { product: 'linux' }, separator: '/', fields: ECS_NAME_OF_PATH },
+  { when: { product: 'macos' }, separator: '/', fields: ECS_NAME_OF_PATH },
+]
+
 export const ecsWindows = definePipeline({
   id: 'ecs-windows',
   label: 'Windows / Sysmon, Linux and macOS (process, file, network) on Elastic Common Schema (Winlogbeat, Elastic Agent, Auditbeat)',
@@ -67,7 +84,9 @@ export const ecsWindows = definePipeline({
       dataSource: {
         index: ['winlogbeat-*', 'logs-windows.*', 'logs-endpoint.events.*'],
         eqlCategory: facts.eql,
+        // host.os.type first, as Elastic's own Windows rules select their events.
         conditions: {
+          'host.os.type': 'windows',
           'event.category': facts.ecs.category,
           ...(facts.ecs.type === undefined ? {} : { 'event.type': facts.ecs.type }),
         },
@@ -100,6 +119,7 @@ export const ecsWindows = definePipeline({
     ...ecsUnix.fields,
   ],
   groupBy: [{ map: HOST_GROUP_BY }],
+  basenames: ECS_BASENAMES,
   values: [...initiatedAsDirection('windows'), ...ecsUnix.values],
   warnUnmappedLogSource: 'ECS',
 })
