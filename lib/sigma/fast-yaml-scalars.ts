@@ -33,7 +33,8 @@ export function scalar(content: string, offset: number): Scalar {
   }
   if (/^[[\]{},#&*!|>%@`]/.test(content) || /^[-?:](\s|$)/.test(content)) bail()
   const text = content.replace(COMMENT, '')
-  if (text.includes(': ') || text.endsWith(':') || text.includes(' #')) bail()
+  // A plain scalar ends before trailing spaces (`- cmd.exe ` is `cmd.exe`); the yaml package gives their range.
+  if (text.includes(': ') || text.endsWith(':') || text.includes(' #') || text.endsWith(' ')) bail()
   const node = newScalar(resolvePlain(text))
   node.type = 'PLAIN'
   node.range = [offset, offset + text.length, offset + text.length]
