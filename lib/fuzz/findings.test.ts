@@ -80,6 +80,13 @@ describe('fixed findings', () => {
     expect(result.ok && result.warnings.length > 0 ? reference : engine).toEqual(reference)
   })
 
+  it('should end a plain list item before its trailing spaces in both YAML readers (`- cmd.exe ` is `cmd.exe`)', () => {
+    const text = 'title: t\nlogsource: {product: w}\ndetection:\n  sel:\n    Image:\n      - cmd.exe \n      - x.exe  \n  condition: sel\n'
+    const values = (['fast', 'yaml'] as const).map((yamlReader) => JSON.stringify((parseSigma(text, 'x.yml', { yamlReader }).documents[0] as SigmaRule).expression))
+    expect(values[0]).toBe(values[1])
+    expect(values[0]).toContain('["cmd.exe"]')
+  })
+
   it('should store a JSON integer as an SQLite INTEGER, so a fieldref to a number compares its text 6, not 6.0', () => {
     const { engine, reference } = verdicts(createSqliteEngine, "  sel:\n    d|fieldref: n\n  condition: sel", [{ n: 6, d: '6' }, { n: 6.5, d: '6.5' }, { n: 6, d: '6.0' }])
     expect(engine).toEqual(reference)
