@@ -1,8 +1,6 @@
 import 'server-only'
-import { readFileSync } from 'node:fs'
-import path from 'node:path'
+import { readIndex, readRule } from './manifest-files'
 import type { ManifestIndex, RuleDetail, RuleSummary, TechniqueSummary } from './manifest-types'
-import { manifestDir } from './paths'
 
 export type * from './manifest-types'
 
@@ -10,26 +8,12 @@ let index: ManifestIndex | undefined
 
 /** The manifest index that `scripts/build-manifest.ts` wrote; pages read nothing else for lists. */
 export function getIndex(): ManifestIndex {
-  if (index) return index
-  const file = path.join(manifestDir(), 'index.json')
-  try {
-    index = JSON.parse(readFileSync(file, 'utf8')) as ManifestIndex
-  } catch (cause) {
-    throw new Error(`The catalog manifest is missing (${file}): run \`npm run build\` (or \`npm run manifest\`) first`, {
-      cause,
-    })
-  }
+  index ??= readIndex()
   return index
 }
 
 /** One rule page's data. */
-export function getRule(slug: string): RuleDetail | null {
-  try {
-    return JSON.parse(readFileSync(path.join(manifestDir(), 'rules', `${slug}.json`), 'utf8')) as RuleDetail
-  } catch {
-    return null
-  }
-}
+export const getRule = (slug: string): RuleDetail | null => readRule(slug)
 
 const SEVERITY_ORDER = ['critical', 'high', 'medium', 'low', 'informational']
 

@@ -12,6 +12,7 @@ import { QueryVariant } from '@/components/query-variant'
 import { SeverityBadge } from '@/components/severity-badge'
 import { getIndex, getRule, type RuleDetail } from '@/lib/catalog/manifest'
 import { ruleQueries } from '@/lib/catalog/rule-queries'
+import { queriesUrl, stableLinkUrl } from '@/lib/catalog/static-files'
 
 export const dynamic = 'force-static'
 export const dynamicParams = false
@@ -48,7 +49,7 @@ function Queries({ rule }: { rule: RuleDetail }) {
       <h2 id="queries-title" className="text-lg font-semibold">
         Queries
       </h2>
-      <QueryTabs targets={tabs} variants={variants} deferred={Object.keys(deferred)} deferredUrl={`/rules/${rule.slug}/queries.json`} />
+      <QueryTabs targets={tabs} variants={variants} deferred={Object.keys(deferred)} deferredUrl={queriesUrl(rule.slug)} />
     </section>
   )
 }
@@ -101,7 +102,7 @@ export default async function RulePage({ params }: Props) {
         <Fact label="Created">{rule.date ?? '—'}</Fact>
         <Fact label="Modified">{rule.modified ?? '—'}</Fact>
         <Fact label="Rule id">
-          <a href={`/r/${rule.id}/`} className="font-mono text-xs hover:underline" title="Stable link by rule id">
+          <a href={stableLinkUrl(rule.id)} className="font-mono text-xs hover:underline" title="Stable link by rule id">
             {rule.id.slice(0, 8)}…
           </a>
         </Fact>

@@ -1,0 +1,25 @@
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import type { ManifestIndex, RuleDetail } from './manifest-types'
+import { manifestDir } from './paths'
+
+/** Reads the manifest index that `scripts/build-manifest.ts` wrote (the site caches it in `manifest.ts`; build scripts call this). */
+export function readIndex(): ManifestIndex {
+  const file = path.join(manifestDir(), 'index.json')
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as ManifestIndex
+  } catch (cause) {
+    throw new Error(`The catalog manifest is missing (${file}): run \`npm run build\` (or \`npm run manifest\`) first`, {
+      cause,
+    })
+  }
+}
+
+/** One rule's manifest entry, or null when the manifest has no rule with that slug. */
+export function readRule(slug: string): RuleDetail | null {
+  try {
+    return JSON.parse(readFileSync(path.join(manifestDir(), 'rules', `${slug}.json`), 'utf8')) as RuleDetail
+  } catch {
+    return null
+  }
+}
