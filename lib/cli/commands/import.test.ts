@@ -1,20 +1,10 @@
-import { execFile } from 'node:child_process'
 import { existsSync, mkdtempSync, readdirSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
+import { atlas, ROOT } from '../testing'
 
-const run = promisify(execFile)
-const ROOT = path.resolve(__dirname, '../../..')
 const FIXTURES = path.join(ROOT, 'lib/catalog/sources/__fixtures__')
-interface Outcome {
-  readonly code?: number
-  readonly stdout: string
-  readonly stderr: string
-}
-const atlas = (...args: string[]): Promise<Outcome> =>
-  run('node', [path.join(ROOT, 'bin/atlas.mjs'), ...args]).catch((e: Outcome) => e)
 
 describe('atlas import', () => {
   it('should write one page per Sigma file, keep existing pages without --force, and name the pages it wrote', async () => {

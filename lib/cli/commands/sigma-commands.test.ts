@@ -1,24 +1,10 @@
-import { execFile } from 'node:child_process'
 import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { promisify } from 'node:util'
 import { describe, expect, it } from 'vitest'
+import { atlas } from '../testing'
 
-const exec = promisify(execFile)
-const ROOT = path.resolve(__dirname, '../../..')
-const CLI = path.join(ROOT, 'bin/atlas.mjs')
 const FIXTURES = 'lib/sigma/__fixtures__'
-
-async function atlas(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await exec('node', [CLI, ...args], { cwd: ROOT })
-    return { code: 0, stdout, stderr }
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string }
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr }
-  }
-}
 
 function temp(name: string, text: string): string {
   const file = path.join(mkdtempSync(path.join(tmpdir(), 'atlas-sigma-')), name)
