@@ -8,14 +8,17 @@
  * shapes a page), so a build after one rule changed renders one page.
  */
 import { createHash } from 'node:crypto'
-import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { spawn } from 'node:child_process'
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { availableParallelism } from 'node:os'
 import path from 'node:path'
+import { fileURLToPath } from 'node:url'
 import { renderToStaticMarkup } from 'react-dom/server'
 import { DeferredQueries, RulePage, hasQueries } from '../components/rule-page'
 import { StaticDocument, type DocumentHead } from '../components/static-document'
 import { readAssets, readIndex } from '../lib/catalog/manifest-files'
 import { manifestDir, repoRoot } from '../lib/catalog/paths'
-import { queriesUrl, ruleStaticFiles, ruleUrl } from '../lib/catalog/static-files'
+import { queriesUrl, ruleStaticFiles, ruleUrl, type StaticFile } from '../lib/catalog/static-files'
 import type { RuleDetail } from '../lib/catalog/manifest-types'
 
 const started = Date.now()
@@ -41,66 +44,101 @@ function templateKey(head: Omit<DocumentHead, 'title' | 'description'>): string 
   for (const source of sources) {
     const full = path.join(repoRoot, source)
     const files = source.includes('.') ? [full] : readdirSync(full, { recursive: true, encoding: 'utf8' }).sort().map((f) => path.join(full, f))
-    for (const file of files) if (/\.(tsx?|json)$/.test(file)) hash.update(file).update(readFileSync(file))
+    for (const file of files) if (/\.(tsx?|json)$/.test(file)) hash.update(path.relative(repoRoot, file)).update(readFileSync(file))
   }
   return hash.digest('hex')
 }
 
-function renderPage(rule: RuleDetail, head: Omit<DocumentHead, 'title' | 'description'>): { page: string; queries?: string } {
-  const deferredUrl = queriesUrl(rule.slug)
+/** Every file of one rule, by its path under `out/`. */
+function ruleFiles(rule: RuleDetail, head: Omit<DocumentHead, 'title' | 'description'>): StaticFile[] {
   const page = renderToStaticMarkup(
     <StaticDocument head={{ ...head, title: rule.title, description: rule.description }}>
-      <RulePage rule={rule} targets={index.targets} deferredUrl={deferredUrl} />
+      <RulePage rule={rule} targets={index.targets} deferredUrl={queriesUrl(rule.slug)} />
     </StaticDocument>,
   )
-  const result: { page: string; queries?: string } = { page: `<!DOCTYPE html>${page}\n` }
-  if (hasQueries(rule, index.targets)) result.queries = `${renderToStaticMarkup(<DeferredQueries rule={rule} targets={index.targets} />)}\n`
-  return result
+  const files: StaticFile[] = [{ path: `${ruleUrl(rule.slug).slice(1)}index.html`, text: `<!DOCTYPE html>${page}\n` }, ...ruleStaticFiles(rule)]
+  if (hasQueries(rule, index.targets))
+    files.push({ path: queriesUrl(rule.slug).slice(1), text: `${renderToStaticMarkup(<DeferredQueries rule={rule} targets={index.targets} />)}\n` })
+  return files
+}
+
+/** Renders one rule into its cache entry: a folder of its files, named by their encoded paths under out/. */
+function render(text: string, entry: string, head: Omit<DocumentHead, 'title' | 'description'>): void {
+  const staging = `${entry}.${process.pid}.partial`
+  rmSync(staging, { recursive: true, force: true })
+  mkdirSync(staging)
+  for (const file of ruleFiles(JSON.parse(text) as RuleDetail, head)) writeFileSync(path.join(staging, encodeURIComponent(file.path)), file.text)
+  renameSync(staging, entry)
+}
+
+/** Each rule's manifest text and cache entry, read one at a time (the manifest's rules are hundreds of MB). */
+function* entries(template: string, problems: string[]): Generator<{ slug: string; text: string; entry: string }> {
+  for (const { slug } of index.rules) {
+    let text: string
+    try {
+      text = readFileSync(path.join(manifestDir(), 'rules', `${slug}.json`), 'utf8')
+    } catch {
+      problems.push(`the manifest lists ${slug} but has no rules/${slug}.json`)
+      continue
+    }
+    yield { slug, text, entry: path.join(pageCache, createHash('sha256').update(template).update(text).digest('hex')) }
+  }
+}
+
+/** Renders the missing pages on one process per core (`--shard i/n`: this process takes every n-th rule). */
+async function renderMisses(misses: number, template: string, head: Omit<DocumentHead, 'title' | 'description'>): Promise<void> {
+  const shards = misses >= 200 ? Math.min(availableParallelism(), 4) : 1
+  if (shards === 1) {
+    for (const { text, entry } of entries(template, [])) if (!existsSync(entry)) render(text, entry, head)
+    return
+  }
+  const script = fileURLToPath(import.meta.url)
+  await Promise.all(
+    Array.from({ length: shards }, (_, i) => {
+      const child = spawn(process.execPath, [...process.execArgv, script, out, '--shard', `${i}/${shards}`], { stdio: 'inherit' })
+      return new Promise<void>((resolve, reject) =>
+        child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`rule page shard ${i}/${shards} exited with ${code}`)))),
+      )
+    }),
+  )
 }
 
 const head = { ...nextHead(), siteScript: readAssets().siteScript }
 const template = templateKey(head)
 mkdirSync(pageCache, { recursive: true })
-const used = new Set<string>()
+const shard = process.argv.indexOf('--shard')
+if (shard > 0) {
+  const [i, n] = process.argv[shard + 1]!.split('/').map(Number) as [number, number]
+  let rule = 0
+  // By rule position, not by miss: other shards' progress must not move the split.
+  for (const { text, entry } of entries(template, [])) if (rule++ % n === i && !existsSync(entry)) render(text, entry, head)
+  process.exit(0)
+}
+
 const problems: string[] = []
-let files = 0
-let rendered = 0
-const write = (relative: string, text: string) => {
-  const target = path.join(out, relative)
-  mkdirSync(path.dirname(target), { recursive: true })
-  writeFileSync(target, text)
-  files++
+const keys = new Set<string>()
+let misses = 0
+for (const { entry } of entries(template, problems)) {
+  keys.add(path.basename(entry))
+  if (!existsSync(entry)) misses++
 }
-for (const summary of index.rules) {
-  let text: string
-  try {
-    text = readFileSync(path.join(manifestDir(), 'rules', `${summary.slug}.json`), 'utf8')
-  } catch {
-    problems.push(`the manifest lists ${summary.slug} but has no rules/${summary.slug}.json`)
-    continue
-  }
-  const rule = JSON.parse(text) as RuleDetail
-  const key = createHash('sha256').update(template).update(text).digest('hex')
-  used.add(`${key}.json`)
-  const cached = path.join(pageCache, `${key}.json`)
-  let result: { page: string; queries?: string }
-  try {
-    result = JSON.parse(readFileSync(cached, 'utf8')) as typeof result
-  } catch {
-    result = renderPage(rule, head)
-    writeFileSync(cached, JSON.stringify(result))
-    rendered++
-  }
-  write(`${ruleUrl(rule.slug).slice(1)}index.html`, result.page)
-  if (result.queries !== undefined) write(queriesUrl(rule.slug).slice(1), result.queries)
-  for (const file of ruleStaticFiles(rule)) write(file.path, file.text)
-}
-// Keep the cache to what this build used: it never grows past one catalog.
-for (const entry of readdirSync(pageCache)) if (!used.has(entry)) rmSync(path.join(pageCache, entry))
 if (problems.length) {
   for (const p of problems) console.error(`✗ ${p}`)
   process.exit(1)
 }
+await renderMisses(misses, template, head)
+let files = 0
+for (const key of keys) {
+  const entry = path.join(pageCache, key)
+  for (const name of readdirSync(entry)) {
+    const target = path.join(out, decodeURIComponent(name))
+    mkdirSync(path.dirname(target), { recursive: true })
+    copyFileSync(path.join(entry, name), target)
+    files++
+  }
+}
+// Keep the cache to what this build used: it never grows past one catalog.
+for (const entry of readdirSync(pageCache)) if (!keys.has(entry)) rmSync(path.join(pageCache, entry), { recursive: true })
 console.log(
-  `✓ wrote ${files} per-rule files for ${index.rules.length} rules (${rendered} page(s) rendered, ${index.rules.length - rendered} from cache) in ${Date.now() - started} ms`,
+  `✓ wrote ${files} per-rule files for ${index.rules.length} rules (${misses} page(s) rendered, ${index.rules.length - misses} from cache) in ${Date.now() - started} ms`,
 )
