@@ -9,6 +9,8 @@
  */
 
 const COPIED_MS = 2000
+/** The pending reset of each button that shows "Copied". */
+const resets = new WeakMap<HTMLButtonElement, ReturnType<typeof setTimeout>>()
 
 export function installCopyButtons(doc: Document): void {
   doc.addEventListener('click', (event) => {
@@ -38,8 +40,11 @@ function showCopied(button: HTMLButtonElement): void {
   announce(button.ownerDocument, 'Copied to the clipboard')
   if (!label) return
   label.textContent = 'Copied ✓'
-  clearTimeout(Number(button.dataset.copyTimer))
-  button.dataset.copyTimer = String(setTimeout(() => (label.textContent = 'Copy'), COPIED_MS))
+  clearTimeout(resets.get(button))
+  resets.set(
+    button,
+    setTimeout(() => (label.textContent = 'Copy'), COPIED_MS),
+  )
 }
 
 function showManual(button: HTMLButtonElement, text: string): void {
