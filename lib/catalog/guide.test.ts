@@ -32,6 +32,11 @@ describe('checkGuide on hostile MDX', () => {
     ])
   })
 
+  it('should refuse raw HTML with unquoted handlers as an MDX syntax error at its place', () => {
+    const raw = checkGuide('raw.mdx', '## Triage\n\nText <img src=x onerror=alert(1)>\n')
+    expect(raw.diagnostics.map((d) => `${d.location.start.line}:${d.location.start.column} ${d.code}`)).toEqual(['3:15 mdx-syntax'])
+  })
+
   it('should keep safe links, plain titles and the allowed components', () => {
     const ok = checkGuide('ok.mdx', '## Triage\n\n[a](https://example.com/) [b](#triage) [c](mailto:soc@example.com)\n\n<Callout type="note" title="Note: fine">x</Callout>\n')
     expect(ok.diagnostics).toEqual([])
