@@ -13,11 +13,14 @@ interface Fixtures {
   consoleErrors: string[]
   /** Requests that tried to leave localhost (aborted); asserted empty after it. */
   offsiteRequests: string[]
+  /** What the pages' Content Security Policy blocked (`securitypolicyviolation` events); asserted empty after it. */
+  cspViolations: string[]
 }
 
 /**
- * Every test runs against the served `out/`, fails on any console error, and
- * aborts (and fails on) any request to a host other than the local server.
+ * Every test runs against the served `out/`, fails on any console error, on any
+ * Content Security Policy violation, and aborts (and fails on) any request to a
+ * host other than the local server.
  */
 export const test = base.extend<Fixtures>({
   baseURL: async ({}, use) => {
@@ -37,6 +40,22 @@ export const test = base.extend<Fixtures>({
       })
       await use(offsite)
       expect(offsite, 'requests that left localhost').toEqual([])
+    },
+    { auto: true },
+  ],
+  cspViolations: [
+    async ({ page }, use) => {
+      const violations: string[] = []
+      await page.exposeBinding('__atlasCspViolation', (_source, report: string) => void violations.push(report))
+      await page.addInitScript(() => {
+        // The binding is looked up when a violation happens (it is installed beside this script).
+        const report = (r: string) => (window as unknown as { __atlasCspViolation: (r: string) => void }).__atlasCspViolation(r)
+        document.addEventListener('securitypolicyviolation', (e) =>
+          report(`${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} on ${location.pathname} (${e.sourceFile}:${e.lineNumber}) ${e.sample}`),
+        )
+      })
+      await use(violations)
+      expect(violations, 'Content-Security-Policy violations').toEqual([])
     },
     { auto: true },
   ],

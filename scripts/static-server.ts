@@ -12,7 +12,8 @@ export interface StaticServer {
 /**
  * Serve an exported site (`out/`) on localhost. Port 0 picks a free port. Paths
  * resolve as a static host would: `/rules/x/` → `rules/x/index.html`, and JSON files
- * keep their type; anything missing gets the exported 404 page.
+ * keep their type; anything missing gets the exported 404 page. It sends no security headers:
+ * every page carries its Content-Security-Policy as a meta tag (`scripts/apply-csp.ts`).
  */
 export async function serveStatic(dir: string, port = 0, host = '127.0.0.1'): Promise<StaticServer> {
   const assets = sirv(dir, { dev: false, etag: true, extensions: ['html'], single: false })

@@ -1,3 +1,5 @@
+// First: turns zod's eval probe off before any schema runs (see the file).
+import './zod-jitless'
 import { convert, targets, type ConversionResult } from '@/lib/backends'
 import { pipelines } from '@/lib/pipelines'
 import { parseSigma, resolveCollection, type Diagnostic } from '@/lib/sigma'

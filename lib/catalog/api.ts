@@ -24,7 +24,8 @@ export function apiRule(d: RuleDetail, formats: 'all' | 'queries' = 'all'): ApiR
     ...(d.date ? { date: d.date } : {}),
     ...(d.modified ? { modified: d.modified } : {}),
     authors: [...d.authors],
-    references: [...d.references],
+    // The API keeps every reference as data (links first); pages render only `references` as links.
+    references: [...d.references, ...d.textReferences],
     falsepositives: [...d.falsepositives],
     attack: d.attack.map((g) => ({
       tactic: chip(g.tactic),

@@ -21,6 +21,7 @@ import { checkGuide, compileGuide } from './guide'
 import { highlight } from './highlight'
 import type { AttackChip, AttackGroup, Conversion, RuleDetail, SampleTestResult, ShownCode, TargetSummary } from './manifest-types'
 import { logsourceSlug } from './logsource'
+import { splitReferences } from './safe-url'
 import {
   nativeFrontmatterSchema,
   sigmaFrontmatterSchema,
@@ -158,7 +159,7 @@ async function buildSigmaRule(
     ...(primary.modified ? { modified: primary.modified } : {}),
     ...(primary.author ? { author: primary.author } : {}),
     targets: [...new Set(conversions.filter((c) => c.ok).map((c) => c.target))],
-    references: primary.references,
+    ...splitReferences(primary.references),
     falsepositives: primary.falsepositives,
     authors: fm.authors ?? (primary.author ? primary.author.split(/\s*,\s*/) : []),
     ...(fm.license ?? primary.license ? { license: fm.license ?? primary.license } : {}),
@@ -213,7 +214,7 @@ async function buildNativeRule(
     ...(fm.modified ? { modified: fm.modified } : {}),
     ...(fm.author ? { author: fm.author } : {}),
     targets: [],
-    references: fm.references ?? [],
+    ...splitReferences(fm.references ?? []),
     falsepositives: fm.falsepositives ?? [],
     authors: fm.authors ?? (fm.author ? [fm.author] : []),
     ...(fm.license ? { license: fm.license } : {}),

@@ -3,12 +3,18 @@ import GithubSlugger from 'github-slugger'
 import { bundleMDX } from 'mdx-bundler'
 import type { Diagnostic } from '../sigma/diagnostics'
 import type { Location } from '../sigma/position'
+import { safeHref } from './safe-url'
 
 /**
  * The components an investigation guide may use. Guides are data, not code: no
  * `import`, `export` or `{expressions}`; only these elements and Markdown.
  */
 export const GUIDE_COMPONENTS = ['Callout', 'Kbd'] as const
+
+/** Elements that run code, load other documents or change where the page's links and forms go. */
+/** Attributes whose value a browser loads or navigates to. */
+const URL_ATTRIBUTES = new Set(['href', 'src', 'srcset', 'action', 'formaction', 'data', 'poster', 'cite', 'background', 'xlink:href'])
+const UNSAFE_ELEMENTS = new Set(['script', 'iframe', 'frame', 'frameset', 'object', 'embed', 'applet', 'base', 'form', 'meta', 'link', 'style', 'svg', 'math', 'template'])
 
 export interface GuideHeading {
   readonly depth: number
@@ -28,6 +34,7 @@ interface MdastNode {
   depth?: number
   position?: { start: { line: number; column: number; offset?: number } }
   attributes?: { type: string; name?: string; value?: unknown }[]
+  url?: string
   children?: MdastNode[]
 }
 
@@ -78,7 +85,13 @@ export function checkGuide(file: string, body: string): CheckedGuide {
         return
       case 'mdxJsxFlowElement':
       case 'mdxJsxTextElement':
-        if (!node.name || !(GUIDE_COMPONENTS as readonly string[]).includes(node.name))
+        if (node.name && UNSAFE_ELEMENTS.has(node.name.toLowerCase()))
+          error(
+            'mdx-unsafe-element',
+            `\`<${node.name}>\` is not allowed in a guide: it could run code or load another page (a guide may use ${GUIDE_COMPONENTS.map((c) => `<${c}>`).join(', ')} and Markdown)`,
+            node,
+          )
+        else if (!node.name || !(GUIDE_COMPONENTS as readonly string[]).includes(node.name))
           error(
             'mdx-unknown-component',
             `Unknown component \`<${node.name ?? ''}>\`: a guide may use ${GUIDE_COMPONENTS.map((c) => `<${c}>`).join(', ')} and Markdown`,
@@ -87,6 +100,20 @@ export function checkGuide(file: string, body: string): CheckedGuide {
         for (const attribute of node.attributes ?? [])
           if (attribute.type !== 'mdxJsxAttribute' || (attribute.value !== null && typeof attribute.value === 'object'))
             error('mdx-expression', 'Component attributes must be plain strings, not JavaScript expressions', node)
+          else if (/^on/i.test(attribute.name ?? ''))
+            error('mdx-event-handler', `Event-handler attribute \`${attribute.name}\` is not allowed: guides are content, not code`, node)
+          else if (URL_ATTRIBUTES.has((attribute.name ?? '').toLowerCase()) && typeof attribute.value === 'string' && safeHref(attribute.value, { relative: true }) === null)
+            error('mdx-unsafe-url', `Attribute \`${attribute.name}\` has a URL that is not http(s) or mailto: ${JSON.stringify(attribute.value.slice(0, 60))}`, node)
+        break
+      case 'link':
+      case 'image':
+      case 'definition':
+        if (safeHref(node.url ?? '', { relative: true }) === null)
+          error(
+            'mdx-unsafe-url',
+            `${node.type === 'image' ? 'Image' : 'Link'} URL ${JSON.stringify((node.url ?? '').slice(0, 60))} is not allowed: use http(s), mailto or a relative link`,
+            node,
+          )
         break
       case 'heading':
         if (node.depth !== undefined && node.depth >= 2 && node.depth <= 3) {
@@ -120,11 +147,29 @@ function remarkHeadingIds() {
   }
 }
 
+/**
+ * Defence in depth behind `checkGuide`: a link or image whose URL `safeHref` refuses is
+ * replaced by its text (or alt text), so compiled code never carries a `javascript:` URL.
+ */
+function remarkSafeUrls() {
+  return (tree: MdastNode) => {
+    const visit = (node: MdastNode & { alt?: string | null; value?: string }): void => {
+      if (!node.children) return
+      node.children = node.children.flatMap((child: MdastNode & { alt?: string | null }): MdastNode[] => {
+        if (!['link', 'image', 'definition'].includes(child.type) || safeHref(child.url ?? '', { relative: true }) !== null) return [child]
+        return child.type === 'link' ? (child.children ?? []) : child.type === 'image' ? [{ type: 'text', value: child.alt ?? '' } as MdastNode] : []
+      })
+      for (const child of node.children) visit(child)
+    }
+    visit(tree)
+  }
+}
+
 /** Compile a checked guide with mdx-bundler; the code runs with `getMDXComponent`. */
 export async function compileGuide(body: string): Promise<string> {
   const { code } = await bundleMDX({
     source: body,
-    mdxOptions: (options) => ({ ...options, remarkPlugins: [...(options.remarkPlugins ?? []), remarkHeadingIds] }),
+    mdxOptions: (options) => ({ ...options, remarkPlugins: [...(options.remarkPlugins ?? []), remarkSafeUrls, remarkHeadingIds] }),
   })
   return code
 }

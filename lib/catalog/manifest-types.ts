@@ -113,7 +113,13 @@ export interface DataSourceView {
 export interface RuleDetail extends RuleSummary {
   /** The content file, relative to the content folder. */
   readonly file: string
+  /**
+   * References that may be links: absolute http(s)/mailto URLs only (`splitReferences`,
+   * lib/catalog/safe-url.ts, at prebuild), so rendering each as `<a href>` is safe.
+   */
   readonly references: readonly string[]
+  /** The other references (`javascript:`, `data:`, plain notes), unchanged: render as text, never as a link. */
+  readonly textReferences: readonly string[]
   readonly falsepositives: readonly string[]
   readonly authors: readonly string[]
   readonly license?: string

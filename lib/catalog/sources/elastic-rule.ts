@@ -5,6 +5,7 @@ import type { Location } from '../../sigma/position'
 import { SourceFile } from '../../sigma/source-file'
 import { attackOf, NATIVE_LABELS, shown, type BuiltRule } from '../build-rule'
 import type { RuleDetail } from '../manifest-types'
+import { splitReferences } from '../safe-url'
 import { elasticRuleFileSchema, type ElasticRuleFile } from './elastic-schema'
 import { renderMarkdown } from './markdown'
 import type { ElasticFacts } from './types'
@@ -203,7 +204,7 @@ export async function buildElasticRule(file: string, slug: string, text: string)
     origin: { type: 'elastic', file },
     ...(elastic.deprecated ? { deprecated: true } : {}),
     ...(elastic.buildingBlock ? { buildingBlock: true } : {}),
-    references: rule.references ?? [],
+    ...splitReferences(rule.references ?? []),
     falsepositives: rule.false_positives ?? [],
     authors: rule.author,
     ...(rule.license ? { license: rule.license } : {}),

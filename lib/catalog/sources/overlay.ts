@@ -1,4 +1,5 @@
 import type { RuleDetail } from '../manifest-types'
+import { splitReferences } from '../safe-url'
 
 const union = (a: readonly string[], b: readonly string[]) => [...new Set([...a, ...b])]
 
@@ -25,7 +26,7 @@ export function overlay(imported: RuleDetail, page: RuleDetail): RuleDetail {
     ...(page.license ? { license: page.license } : {}),
     ...(page.authors.length ? { authors: page.authors } : {}),
     ...(page.indices.length ? { indices: page.indices } : {}),
-    references: union(imported.references, page.references),
+    ...splitReferences(union([...imported.references, ...imported.textReferences], [...page.references, ...page.textReferences])),
     falsepositives: union(imported.falsepositives, page.falsepositives),
     native: [...imported.native, ...page.native],
     tests: page.tests,
