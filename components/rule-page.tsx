@@ -177,11 +177,13 @@ export function RulePage({ rule, targets, deferredUrl }: RulePageProps) {
                     </a>
                   </li>
                 ))}
-                <li>
-                  <a href="#queries" className="text-slate-700 hover:underline dark:text-slate-300">
-                    Queries
-                  </a>
-                </li>
+                {hasQueries(rule, targets) ? (
+                  <li>
+                    <a href="#queries" className="text-slate-700 hover:underline dark:text-slate-300">
+                      Queries
+                    </a>
+                  </li>
+                ) : null}
               </ul>
             </nav>
           ) : null}
@@ -211,7 +213,7 @@ export function RulePage({ rule, targets, deferredUrl }: RulePageProps) {
               </ul>
             </section>
           ) : null}
-          {rule.references.length ? (
+          {rule.references.length || rule.textReferences.length ? (
             <section>
               <h2 className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">References</h2>
               <ul className="space-y-0.5 break-all">
@@ -220,6 +222,12 @@ export function RulePage({ rule, targets, deferredUrl }: RulePageProps) {
                     <a href={r} rel="noreferrer" className="text-indigo-700 hover:underline dark:text-indigo-300">
                       {r}
                     </a>
+                  </li>
+                ))}
+                {/* Notes and non-web URLs (javascript:, data: …): shown, never linked (lib/catalog/safe-url.ts). */}
+                {rule.textReferences.map((r) => (
+                  <li key={r} className="text-slate-700 dark:text-slate-300">
+                    {r}
                   </li>
                 ))}
               </ul>

@@ -110,7 +110,6 @@ test('should not link javascript: or data: references, and keep them as data in 
 })
 
 test('should show javascript: and data: references on the rule page as text', async ({ page }) => {
-  test.fail(true, 'rule pages do not render RuleDetail.textReferences yet: the lead wires it into the new rule-page renderer')
   await open(page, '/rules/hostile-sigma/')
   await expect(page.getByText('javascript:alert(1)', { exact: true }).first()).toBeVisible({ timeout: 2_000 })
   await expect(page.getByText('data:text/html,<script>alert(1)</script>', { exact: true })).toBeVisible({ timeout: 2_000 })
