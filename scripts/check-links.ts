@@ -2,7 +2,7 @@
  * After the build (last step of `npm run build`): crawls the exported site and fails on
  * any internal link or `#anchor` that does not resolve, any rule without a working
  * `/r/<id>/` stable link, and any URL of `reports/stable-urls.txt` that lost its page
- * (lib/linkcheck). External links are counted, never fetched.
+ * (lib/site-check). External links are counted, never fetched.
  *
  *   npx tsx scripts/check-links.ts [out] [--update] [--workers N]
  *
@@ -12,8 +12,8 @@
 import { existsSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
-import { checkLinks, formatProblem, type LinkCheckRule } from '../lib/linkcheck/check-links'
-import { addToStableList, readStableList, ruleStableUrls, unlisted } from '../lib/linkcheck/stable-urls'
+import { checkLinks, formatProblem, type LinkCheckRule } from '../lib/site-check/check-links'
+import { addToStableList, readStableList, ruleStableUrls, unlisted } from '../lib/site-check/stable-urls'
 import { manifestDir, repoRoot } from '../lib/catalog/paths'
 import type { ManifestIndex } from '../lib/catalog/manifest-types'
 

@@ -1,26 +1,13 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { readFileSync } from 'node:fs'
 import path from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { checkLinks, fileUrl, formatProblem, urlFile } from './check-links'
 import { refreshUrl, scanHtml, srcsetUrls } from './scan-html'
 import { addToStableList, readStableList, ruleStableUrls, unlisted } from './stable-urls'
-
-const dirs: string[] = []
-afterEach(() => {
-  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true })
-})
+import { useFixtureTrees } from './testing'
 
 /** Writes a fixture `out/` tree (path → text) and returns its folder. */
-function tree(files: Record<string, string>): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'linkcheck-'))
-  dirs.push(dir)
-  for (const [file, text] of Object.entries(files)) {
-    mkdirSync(path.dirname(path.join(dir, file)), { recursive: true })
-    writeFileSync(path.join(dir, file), text)
-  }
-  return dir
-}
+const tree = useFixtureTrees()
 
 const page = (body: string, head = '') => `<!DOCTYPE html><html lang="en"><head>${head}</head><body>${body}</body></html>\n`
 const redirect = (slug: string) =>
