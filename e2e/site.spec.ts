@@ -150,3 +150,17 @@ test('should render every page type without console errors', async ({ page }) =>
   await logsource.click()
   await expect(page.getByRole('heading', { name: /Fields read/ })).toBeVisible()
 })
+
+test('should serve rule pages without the React runtime: one small script of our own', async ({ page }) => {
+  const scripts: string[] = []
+  page.on('request', (request) => {
+    if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname)
+  })
+  await open(page, `/rules/${MMC}/`)
+  expect(scripts).toEqual([expect.stringMatching(/^\/assets\/site\.[0-9a-f]+\.js$/)])
+  // The behaviours still run: the tabs answer the keyboard.
+  await page.locator('[role="tab"][aria-selected="true"]').focus()
+  await page.keyboard.press('ArrowRight')
+  await expect(page.locator('[role="tab"]').nth(1)).toHaveAttribute('aria-selected', 'true')
+  await expect(page.locator('[role="tab"]').nth(1)).toBeFocused()
+})

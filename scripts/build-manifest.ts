@@ -5,6 +5,7 @@
  * exits 1 if any is an error.
  */
 import { buildManifest } from '../lib/catalog/build-manifest'
+import { bundleBehaviours } from './bundle-behaviours'
 import { repoRoot } from '../lib/catalog/paths'
 import { resolveSources } from '../lib/catalog/sources/config'
 import { formatDiagnostic } from '../lib/sigma/diagnostics'
@@ -29,3 +30,4 @@ const from = counts ? ` (content ${counts.content}, sigma ${counts.sigma}, elast
 console.log(
   `✓ manifest: ${rules} rules${from}, ${cached} from cache, ${result.index?.targets.length ?? 0} targets, ${warnings} warning(s), ${ms} ms`,
 )
+console.log(`✓ site script: ${await bundleBehaviours()}`)

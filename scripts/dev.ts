@@ -13,6 +13,7 @@ import { buildRule } from '../lib/catalog/build-rule'
 import { contentDir, repoRoot } from '../lib/catalog/paths'
 import { resolveSources } from '../lib/catalog/sources/config'
 import { formatDiagnostic } from '../lib/sigma/diagnostics'
+import { bundleBehaviours } from './bundle-behaviours'
 
 const sources = resolveSources({ env: process.env.ATLAS_SOURCES, root: repoRoot })
 
@@ -29,6 +30,7 @@ async function rebuild(reason: string): Promise<void> {
 }
 
 await rebuild('start')
+await bundleBehaviours()
 // Build one page now, uncached (every grammar, target and the MDX compiler warm up), so that the
 // first edit is as quick as the next ones.
 const pages = readdirSync(path.join(contentDir(), 'rules')).filter((f) => f.endsWith('.mdx'))

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import type { ManifestIndex, RuleDetail } from './manifest-types'
 import { manifestDir } from './paths'
@@ -21,5 +21,24 @@ export function readRule(slug: string): RuleDetail | null {
     return JSON.parse(readFileSync(path.join(manifestDir(), 'rules', `${slug}.json`), 'utf8')) as RuleDetail
   } catch {
     return null
+  }
+}
+
+/** The site's built assets (scripts/bundle-behaviours.ts): the URL of its one script. */
+export interface SiteAssets {
+  readonly siteScript: string
+}
+
+export function writeAssets(assets: SiteAssets): void {
+  mkdirSync(manifestDir(), { recursive: true })
+  writeFileSync(path.join(manifestDir(), 'assets.json'), `${JSON.stringify(assets)}\n`)
+}
+
+export function readAssets(): SiteAssets {
+  const file = path.join(manifestDir(), 'assets.json')
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as SiteAssets
+  } catch (cause) {
+    throw new Error(`The site's assets are missing (${file}): run \`npm run build\` (or \`npm run manifest\`) first`, { cause })
   }
 }

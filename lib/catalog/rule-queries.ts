@@ -12,7 +12,7 @@ const key = (c: Conversion) => `${c.target}|${c.pipeline}|${c.format}`
  * A rule's conversions split for its page: each target's default (its first
  * pipeline's plain query) goes into the page; the other pipelines and the output
  * formats (Watcher, NDJSON, …), which are most of the bytes, go into
- * `/rules/<slug>/queries.json`, loaded when a reader picks one.
+ * `/rules/<slug>/queries.html`, loaded when a reader picks one.
  */
 export function ruleQueries(rule: RuleDetail, targets: readonly TargetSummary[]) {
   const inline: Record<string, LabelledConversion> = {}

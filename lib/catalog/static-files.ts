@@ -1,10 +1,9 @@
 import { apiRule } from './api'
-import type { ManifestIndex, RuleDetail, RuleSummary } from './manifest-types'
-import { ruleQueries } from './rule-queries'
+import type { RuleDetail, RuleSummary } from './manifest-types'
 
 /**
  * The per-rule machine files of the export, which are pure functions of the manifest:
- * `scripts/write-static-files.ts` writes them into `out/` after `next build` (as Next
+ * `scripts/write-rule-files.tsx` writes them (with the rule pages) into `out/` after `next build` (as Next
  * routes they were most of its page-generation time). The site links to them with the
  * URL helpers below.
  */
@@ -13,8 +12,8 @@ import { ruleQueries } from './rule-queries'
 export const ruleUrl = (slug: string) => `/rules/${slug}/`
 /** A rule's stable link by id, for runbooks: a redirect to its current page. */
 export const stableLinkUrl = (id: string) => `/r/${id}/`
-/** A rule's other pipelines and output formats, loaded by its queries panel on demand. */
-export const queriesUrl = (slug: string) => `/rules/${slug}/queries.json`
+/** A rule's other pipelines and output formats (HTML fragments), loaded by its queries panel on demand. */
+export const queriesUrl = (slug: string) => `/rules/${slug}/queries.html`
 /** One rule as `/api/rules.json` lists it, with every format. */
 export const apiRuleUrl = (slug: string) => `/api/rules/${slug}.json`
 
@@ -50,12 +49,8 @@ export interface StaticFile {
   readonly text: string
 }
 
-/** The files of one rule: its stable-link page, its API JSON and its deferred queries. */
-export function ruleStaticFiles(index: ManifestIndex, rule: RuleDetail): StaticFile[] {
+/** The machine files of one rule: its stable-link page and its API JSON. */
+export function ruleStaticFiles(rule: RuleDetail): StaticFile[] {
   const file = (url: string, text: string) => ({ path: url.slice(1), text })
-  return [
-    file(`${stableLinkUrl(rule.id)}index.html`, redirectHtml(rule)),
-    file(apiRuleUrl(rule.slug), JSON.stringify(apiRule(rule))),
-    file(queriesUrl(rule.slug), JSON.stringify(ruleQueries(rule, index.targets).deferred)),
-  ]
+  return [file(`${stableLinkUrl(rule.id)}index.html`, redirectHtml(rule)), file(apiRuleUrl(rule.slug), JSON.stringify(apiRule(rule)))]
 }

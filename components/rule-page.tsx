@@ -1,32 +1,16 @@
-import type { Metadata } from 'next'
-import { notFound } from 'next/navigation'
 import type { ReactNode } from 'react'
-import { AttackChips } from '@/components/attack-chips'
-import { Breadcrumbs } from '@/components/breadcrumbs'
-import { CodeBlock } from '@/components/code-block'
-import { ElasticBadges, ElasticRuleFacts } from '@/components/elastic-rule-facts'
-import { MarkdownGuide } from '@/components/markdown-guide'
-import { Guide } from '@/components/guide'
-import { QueryTabs, type QueryTabTarget } from '@/components/query-tabs'
-import { QueryVariant } from '@/components/query-variant'
-import { SeverityBadge } from '@/components/severity-badge'
-import { getIndex, getRule, type RuleDetail } from '@/lib/catalog/manifest'
+import type { RuleDetail, TargetSummary } from '@/lib/catalog/manifest-types'
 import { ruleQueries } from '@/lib/catalog/rule-queries'
-import { queriesUrl, stableLinkUrl } from '@/lib/catalog/static-files'
-
-export const dynamic = 'force-static'
-export const dynamicParams = false
-
-export function generateStaticParams() {
-  return getIndex().rules.map((r) => ({ slug: r.slug }))
-}
-
-type Props = { params: Promise<{ slug: string }> }
-
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const rule = getRule((await params).slug)
-  return rule ? { title: rule.title, description: rule.description } : {}
-}
+import { stableLinkUrl } from '@/lib/catalog/static-files'
+import { AttackChips } from './attack-chips'
+import { Breadcrumbs } from './breadcrumbs'
+import { CodeBlock } from './code-block'
+import { ElasticBadges, ElasticRuleFacts } from './elastic-rule-facts'
+import { Guide } from './guide'
+import { MarkdownGuide } from './markdown-guide'
+import { QueryTabs, type QueryTabTarget } from './query-tabs'
+import { QueryVariant } from './query-variant'
+import { SeverityBadge } from './severity-badge'
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -37,26 +21,49 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
   )
 }
 
-function Queries({ rule }: { rule: RuleDetail }) {
-  const targets = getIndex().targets
-  if (!targets.length || !rule.conversions.length) return null
+/** Whether a rule page has a queries panel (and so a deferred `queries.html`). */
+export const hasQueries = (rule: RuleDetail, targets: readonly TargetSummary[]) => targets.length > 0 && rule.conversions.length > 0
+
+function Queries({ rule, targets, deferredUrl }: RulePageProps) {
+  if (!hasQueries(rule, targets)) return null
   const tabs: QueryTabTarget[] = targets.map((t) => ({ id: t.id, label: t.label, pipelines: t.pipelines, formats: t.formats }))
   const { inline, deferred } = ruleQueries(rule, targets)
   const variants: Record<string, ReactNode> = {}
-  for (const [key, { label, conversion }] of Object.entries(inline)) variants[key] = <QueryVariant conversion={conversion} label={label} />
+  // Without a deferred file (the dev server) every variant goes into the page.
+  for (const [key, { label, conversion }] of Object.entries(deferredUrl ? inline : { ...inline, ...deferred }))
+    variants[key] = <QueryVariant conversion={conversion} label={label} />
   return (
     <section id="queries" aria-labelledby="queries-title" className="scroll-mt-4 space-y-2">
       <h2 id="queries-title" className="text-lg font-semibold">
         Queries
       </h2>
-      <QueryTabs targets={tabs} variants={variants} deferred={Object.keys(deferred)} deferredUrl={queriesUrl(rule.slug)} />
+      <QueryTabs targets={tabs} variants={variants} deferredUrl={deferredUrl ?? ''} />
     </section>
   )
 }
 
-export default async function RulePage({ params }: Props) {
-  const rule = getRule((await params).slug)
-  if (!rule) notFound()
+/** The rule's other pipelines and output formats: the `queries.html` its queries panel loads on demand. */
+export function DeferredQueries({ rule, targets }: Pick<RulePageProps, 'rule' | 'targets'>) {
+  return Object.entries(ruleQueries(rule, targets).deferred).map(([key, { label, conversion }]) => (
+    <div key={key} data-variant-body={key}>
+      <QueryVariant conversion={conversion} label={label} />
+    </div>
+  ))
+}
+
+export interface RulePageProps {
+  readonly rule: RuleDetail
+  readonly targets: readonly TargetSummary[]
+  /** Where the page's other pipelines and output formats are (`queries.html`); without it they are all inline. */
+  readonly deferredUrl?: string | undefined
+}
+
+/**
+ * A rule page's content, from its manifest entry alone: rendered to static HTML by
+ * scripts/render-rule-pages.tsx for the export (no React in the browser) and by the
+ * dev server's route. Its interactive parts are plain markup for components/behaviours.
+ */
+export function RulePage({ rule, targets, deferredUrl }: RulePageProps) {
   const passed = rule.tests.filter((t) => t.passed).length
   return (
     <article className="space-y-6">
@@ -234,7 +241,7 @@ export default async function RulePage({ params }: Props) {
         </aside>
       </div>
 
-      <Queries rule={rule} />
+      <Queries rule={rule} targets={targets} deferredUrl={deferredUrl} />
     </article>
   )
 }
