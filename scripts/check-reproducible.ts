@@ -1,7 +1,7 @@
 /**
  * Two builds of the same commit must give byte-identical `out/` trees (issue 8, item 6).
- * Builds twice, each from cold (`.next` removed, the rule cache in a fresh folder, so
- * cached results cannot hide a difference), and compares every file's sha256.
+ * Builds twice, each from cold (`.next` removed, the rule and rule-page caches in fresh
+ * folders, so cached results cannot hide a difference), and compares every file's sha256.
  *
  *   npx tsx scripts/check-reproducible.ts [--build "npm run build"] [--keep]
  *
@@ -24,8 +24,8 @@ const build = (n: number): number => {
   rmSync(path.join(repoRoot, '.next'), { recursive: true, force: true })
   rmSync(out, { recursive: true, force: true })
   const started = performance.now()
-  console.log(`▶ build ${n}/2: ${values.build} (cold: no .next, rule cache ${path.join(work, `cache-${n}`)})`)
-  execSync(values.build, { cwd: repoRoot, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, ATLAS_CACHE_DIR: path.join(work, `cache-${n}`) } })
+  console.log(`▶ build ${n}/2: ${values.build} (cold: no .next, rule and page caches in ${work})`)
+  execSync(values.build, { cwd: repoRoot, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, ATLAS_CACHE_DIR: path.join(work, `cache-${n}`), ATLAS_PAGE_CACHE_DIR: path.join(work, `pages-${n}`) } })
   return (performance.now() - started) / 1000
 }
 
