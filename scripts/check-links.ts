@@ -14,7 +14,8 @@ import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { checkLinks, formatProblem, type LinkCheckRule } from '../lib/site-check/check-links'
 import { addToStableList, readStableList, ruleStableUrls, unlisted } from '../lib/site-check/stable-urls'
-import { manifestDir, repoRoot } from '../lib/catalog/paths'
+import { contentDir, manifestDir, repoRoot } from '../lib/catalog/paths'
+import { discover } from '../lib/catalog/sources/discover'
 import type { ManifestIndex } from '../lib/catalog/manifest-types'
 
 const { values, positionals } = parseArgs({
@@ -32,7 +33,10 @@ const indexFile = path.join(manifestDir(), 'index.json')
 if (existsSync(indexFile)) {
   const index = JSON.parse(readFileSync(indexFile, 'utf8')) as ManifestIndex
   rules = index.rules.map(({ id, slug }) => ({ id, slug }))
-  own = index.rules.filter((r) => !r.origin || r.origin.type === 'content' || r.origin.overlay).map(({ id, slug }) => ({ id, slug }))
+  // The project's own rules: the pages of content/rules (their file name is their slug, overlays included).
+  const rulesDir = path.join(contentDir(), 'rules')
+  const ownSlugs = new Set(existsSync(rulesDir) ? discover({ type: 'content', path: rulesDir }).map((e) => e.baseSlug) : [])
+  own = rules.filter((r) => ownSlugs.has(r.slug))
 } else {
   rules = (JSON.parse(readFileSync(path.join(out, 'api/rules.json'), 'utf8')) as { rules: LinkCheckRule[] }).rules
 }
