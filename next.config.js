@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs'
 import { PHASE_DEVELOPMENT_SERVER } from 'next/constants.js'
+
+const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'))
 
 /**
  * The catalog is a static export: `next build` writes `out/`, which any static host
@@ -16,6 +19,13 @@ export default function nextConfig(phase) {
     images: { unoptimized: true },
     reactStrictMode: true,
     poweredByHeader: false,
+    // A fixed build id, so that two builds of one commit are byte-identical (issue 8; checked by
+    // scripts/check-reproducible.ts). It busts no cache here: every asset URL carries its content
+    // hash, pages are not cached as immutable, and the only files named after it
+    // (_next/static/<id>/_buildManifest.js …) are loaded by nothing, as pages link with plain <a>.
+    // A random id would make every page differ on every build, so a deploy would copy all of them.
+    // The package version changes it for a release; ATLAS_BUILD_ID overrides it.
+    generateBuildId: async () => process.env.ATLAS_BUILD_ID ?? `v${version}`,
     pageExtensions: phase === PHASE_DEVELOPMENT_SERVER ? ['dev.tsx', 'tsx', 'ts'] : ['tsx', 'ts'],
     // Next generates static pages with cores − 1 workers; on a 2-core machine this halves that phase.
     experimental: { cpus: 2 },

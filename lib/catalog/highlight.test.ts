@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { readFileSync } from 'node:fs'
-import { highlight } from './highlight'
+import { highlight, TOKENIZE_LIMITS } from './highlight'
 
 describe('highlight', () => {
   it('should keep the exact text, escaped, and colour tokens with classes that the site styles', async () => {
@@ -22,5 +22,12 @@ describe('highlight', () => {
 
   it('should leave a language without a grammar as escaped plain text', async () => {
     expect(await highlight('a:"<b>"', 'lucene')).toBe('<pre class="shiki" tabindex="0" data-language="lucene"><code>a:"&lt;b&gt;"</code></pre>')
+  })
+
+  it('should colour a long line to its end, with no wall-clock limit that a busy machine could hit', async () => {
+    expect(TOKENIZE_LIMITS.tokenizeTimeLimit).toBe(0)
+    const query = `SELECT * FROM "logs" WHERE ${Array.from({ length: 400 }, (_, i) => `"CommandLine" LIKE '%x${i}%'`).join(' OR ')}`
+    const html = await highlight(query, 'sql')
+    expect(html.endsWith(`<span class="hl-string-expression">'%x399%'</span></code></pre>`)).toBe(true)
   })
 })

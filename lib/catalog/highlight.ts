@@ -69,12 +69,21 @@ async function render(code: string, language: string): Promise<string> {
   return highlightWithGrammar(code, language)
 }
 
+/**
+ * Shiki stops tokenizing a line after 500 ms by default and leaves the rest plain: a
+ * wall-clock limit makes the output depend on the machine's load (the first line of a
+ * language in a busy worker pays the grammar's regex compilation and got cut), so two
+ * builds of one commit differed. The limit is a line length instead — the same on every
+ * machine; tokenizing is linear, about 2 ms per 1,000 characters once compiled.
+ */
+export const TOKENIZE_LIMITS = { tokenizeTimeLimit: 0, tokenizeMaxLineLength: 100_000 } as const
+
 /** Highlight with the shiki grammar alone (no fast path). */
 export async function highlightWithGrammar(code: string, language: string): Promise<string> {
   highlighter ??= createHighlighter({ themes: [theme], langs: LANGUAGES, engine: createJavaScriptRegexEngine() })
   const lang = GRAMMAR[language.toLowerCase()] ?? 'text'
   const h = await highlighter
-  const { tokens } = h.codeToTokens(code, { lang, theme: 'atlas' })
+  const { tokens } = h.codeToTokens(code, { lang, theme: 'atlas', ...TOKENIZE_LIMITS })
   const lines = tokens.map((line) => {
     let html = ''
     let open: string | null = null
