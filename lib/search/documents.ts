@@ -23,6 +23,20 @@ export interface SearchDoc {
   readonly targets: readonly string[]
   /** `modified` or else `date`, `YYYY-MM-DD` (or empty): what "newest" sorts by. */
   readonly updated: string
+  /** Rules the search hides until the `show` facet asks for them (absent: none). */
+  readonly flags?: readonly RuleFlag[]
+}
+
+/**
+ * A building-block rule (Elastic `building_block_type`: it feeds other rules and
+ * raises no alert of its own) and a deprecated one (Elastic maturity deprecated,
+ * Sigma status deprecated): kept in the catalog, hidden from search results by default.
+ */
+export const RULE_FLAGS = ['building-block', 'deprecated'] as const
+export type RuleFlag = (typeof RULE_FLAGS)[number]
+
+export function ruleFlags(rule: Pick<RuleSummary, 'buildingBlock' | 'deprecated' | 'status'>): RuleFlag[] {
+  return [...(rule.buildingBlock ? (['building-block'] as const) : []), ...(rule.deprecated || rule.status === 'deprecated' ? (['deprecated'] as const) : [])]
 }
 
 /**
@@ -67,6 +81,7 @@ const CORE_KEYS = [
   'service',
   'targets',
   'updated',
+  'flags',
 ] as const satisfies readonly (keyof CoreDoc)[]
 
 function toColumns(docs: readonly CoreDoc[]): SearchCore['columns'] {
@@ -121,6 +136,7 @@ export function joinSearchData(core: SearchCore, text?: SearchText): SearchData 
 export const DESCRIPTION_LIMIT = 240
 
 export function searchDoc(rule: RuleSummary): SearchDoc {
+  const flags = ruleFlags(rule)
   const description = rule.description.replace(/\s+/g, ' ').trim()
   return {
     slug: rule.slug,
@@ -139,6 +155,7 @@ export function searchDoc(rule: RuleSummary): SearchDoc {
     ...(rule.logsource?.service ? { service: rule.logsource.service } : {}),
     targets: rule.targets,
     updated: rule.modified ?? rule.date ?? '',
+    ...(flags.length ? { flags } : {}),
   }
 }
 

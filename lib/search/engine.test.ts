@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { joinSearchData, splitSearchData, type SearchData, type SearchDoc } from './documents'
+import { joinSearchData, searchDoc, splitSearchData, type SearchData, type SearchDoc } from './documents'
 import { SearchEngine } from './engine'
 import { EMPTY_STATE, parseState, serializeState, toggleFilter } from './url-state'
 
@@ -89,6 +89,59 @@ describe('SearchEngine', () => {
   it('should sort by severity and by newest', () => {
     expect(titles('', { ...EMPTY_STATE, sort: 'severity' })[0]).toBe('incoming-dcom')
     expect(titles('', { ...EMPTY_STATE, sort: 'newest' }).at(-1)).toBe('incoming-dcom')
+  })
+})
+
+describe('building-block and deprecated rules', () => {
+  const flagged = new SearchEngine({
+    ...data,
+    docs: [
+      ...data.docs,
+      doc({ slug: 'dcom-building-block', title: 'DCOM Child Process', tactics: ['lateral-movement'], flags: ['building-block'] }),
+      doc({ slug: 'old-mmc', title: 'Old MMC Rule', status: 'deprecated', tactics: ['lateral-movement'], flags: ['deprecated'] }),
+      doc({ slug: 'old-block', title: 'Old Block', tactics: ['execution'], flags: ['building-block', 'deprecated'] }),
+    ],
+  })
+  const slugs = (search: string) => flagged.search(parseState(search)).results.map((r) => r.doc.slug).sort()
+
+  it('should hide them unless the show facet asks for them, and say how many are hidden', () => {
+    const answer = flagged.search(parseState('?tactic=lateral-movement'))
+    expect(answer.results.map((r) => r.doc.slug).sort()).toEqual(['incoming-dcom', 'processes-created-by-mmc'])
+    expect(answer.hidden).toBe(2)
+    expect(slugs('?tactic=lateral-movement&show=building-block')).toEqual(['dcom-building-block', 'incoming-dcom', 'processes-created-by-mmc'])
+    expect(slugs('?q=mmc&show=deprecated')).toEqual(['incoming-dcom', 'old-mmc', 'processes-created-by-mmc'])
+    expect(flagged.search(parseState('?q=mmc')).hidden).toBe(1)
+  })
+
+  it('should show a rule with both marks only when both are asked for', () => {
+    expect(slugs('?tactic=execution')).toEqual(['encoded-powershell'])
+    expect(slugs('?tactic=execution&show=building-block')).toEqual(['encoded-powershell'])
+    expect(slugs('?tactic=execution&show=building-block&show=deprecated')).toEqual(['encoded-powershell', 'old-block'])
+  })
+
+  it('should count the hidden rules each choice would show, over the other facets', () => {
+    const counts = (search: string) => flagged.search(parseState(search)).facets.show.map((f) => [f.value, f.count, f.selected])
+    expect(counts('?sort=severity')).toEqual([
+      ['building-block', 2, false],
+      ['deprecated', 2, false],
+    ])
+    expect(counts('?tactic=lateral-movement&show=deprecated')).toEqual([
+      ['building-block', 1, false],
+      ['deprecated', 1, true],
+    ])
+  })
+
+  it('should keep the choice in the URL like the other facets', () => {
+    const state = toggleFilter(toggleFilter(EMPTY_STATE, 'show', 'building-block'), 'tactic', 'execution')
+    expect(serializeState(state)).toBe('?tactic=execution&show=building-block')
+    expect(parseState('?show=building-block,deprecated').filters).toEqual({ show: ['building-block', 'deprecated'] })
+  })
+
+  it('should mark the rules the manifest flags, and Sigma rules with status deprecated', () => {
+    const summary = { slug: 's', id: 'i', title: 't', description: '', severity: 'low', kind: 'native', tactics: [], techniques: [], logsource: null, logsourceSlug: null, targets: [] } as const
+    expect(searchDoc({ ...summary, buildingBlock: true }).flags).toEqual(['building-block'])
+    expect(searchDoc({ ...summary, status: 'deprecated' }).flags).toEqual(['deprecated'])
+    expect(searchDoc({ ...summary, status: 'production' })).not.toHaveProperty('flags')
   })
 })
 
