@@ -88,6 +88,18 @@ test('should hide deprecated and building-block rules until the "Also show" face
   await expect(page.getByTestId('result-count')).toHaveText(`${shown.length} rules`)
 })
 
+test('should send a tactic, technique or data page to the search with as many rules as the page counts', async ({ page }) => {
+  for (const url of ['/tactics/lateral-movement/', '/techniques/T1021/', '/data/windows/process_creation/']) {
+    await open(page, url)
+    const heading = page.getByRole('heading', { level: 2, name: /^Rules/ })
+    const count = Number((await heading.innerText()).match(/\((\d+)\)/)?.[1])
+    expect(count, url).toBeGreaterThan(0)
+    await page.locator('a[data-search-link]').click()
+    await expect(page).toHaveURL(/\/\?.*sort=severity/)
+    await expect(page.getByTestId('result-count')).toHaveText(`${count} ${count === 1 ? 'rule' : 'rules'}`)
+  }
+})
+
 test('should rank the DCOM rule first for "T1021.003"', async ({ page }) => {
   await open(page, '/')
   await search(page, 'T1021.003')

@@ -135,14 +135,19 @@ export function joinSearchData(core: SearchCore, text?: SearchText): SearchData 
 /** Descriptions are cut here: the index carries enough to find and recognise a rule, the page has the rest. */
 export const DESCRIPTION_LIMIT = 240
 
+/** A description on one line, cut to `limit` characters (with `…`). */
+export function shorten(text: string, limit: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim()
+  return flat.length > limit ? `${flat.slice(0, limit - 1).trimEnd()}…` : flat
+}
+
 export function searchDoc(rule: RuleSummary): SearchDoc {
   const flags = ruleFlags(rule)
-  const description = rule.description.replace(/\s+/g, ' ').trim()
   return {
     slug: rule.slug,
     id: rule.id,
     title: rule.title,
-    description: description.length > DESCRIPTION_LIMIT ? `${description.slice(0, DESCRIPTION_LIMIT - 1).trimEnd()}…` : description,
+    description: shorten(rule.description, DESCRIPTION_LIMIT),
     severity: rule.severity,
     ...(rule.riskScore !== undefined ? { riskScore: rule.riskScore } : {}),
     status: rule.status ?? '—',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { joinSearchData, searchDoc, splitSearchData, type SearchData, type SearchDoc } from './documents'
 import { SearchEngine } from './engine'
-import { EMPTY_STATE, parseState, serializeState, toggleFilter } from './url-state'
+import { EMPTY_STATE, parseState, searchHref, serializeState, toggleFilter } from './url-state'
 
 const doc = (over: Partial<SearchDoc> & Pick<SearchDoc, 'slug' | 'title'>): SearchDoc => ({
   id: `00000000-0000-4000-8000-${over.slug.length.toString().padStart(12, '0')}`,
@@ -142,6 +142,29 @@ describe('building-block and deprecated rules', () => {
     expect(searchDoc({ ...summary, buildingBlock: true }).flags).toEqual(['building-block'])
     expect(searchDoc({ ...summary, status: 'deprecated' }).flags).toEqual(['deprecated'])
     expect(searchDoc({ ...summary, status: 'production' })).not.toHaveProperty('flags')
+  })
+})
+
+describe('links from pages with long rule lists', () => {
+  it('should narrow by a log source exactly as its /data/ page groups rules (a product alone is not every rule of the product)', () => {
+    const sources = new SearchEngine({
+      ...data,
+      docs: [
+        doc({ slug: 'any-linux', title: 'A', product: 'linux' }),
+        doc({ slug: 'linux-proc', title: 'B', product: 'linux', category: 'process_creation' }),
+        doc({ slug: 'win-proc', title: 'C', product: 'windows', category: 'process_creation' }),
+      ],
+    })
+    const slugs = (search: string) => sources.search(parseState(search)).results.map((r) => r.doc.slug).sort()
+    expect(slugs('?logsource=linux')).toEqual(['any-linux'])
+    expect(slugs('?logsource=linux/process_creation')).toEqual(['linux-proc'])
+    expect(slugs('?product=linux')).toEqual(['any-linux', 'linux-proc'])
+    expect(sources.search(parseState('?logsource=linux')).facets.logsource.find((f) => f.selected)).toMatchObject({ value: 'linux', count: 1 })
+  })
+
+  it('should link to the search narrowed by filters, most severe first', () => {
+    expect(searchHref({ technique: ['T1059', 'T1059.001'] })).toBe('/?technique=T1059&technique=T1059.001&sort=severity')
+    expect(parseState(searchHref({ logsource: ['windows/process_creation'] }).slice(1)).filters).toEqual({ logsource: ['windows/process_creation'] })
   })
 })
 

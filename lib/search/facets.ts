@@ -1,3 +1,4 @@
+import { logsourceSlug } from '../catalog/logsource'
 import { RULE_FLAGS, type SearchData, type SearchDoc } from './documents'
 
 /** A facet: its URL key, its label, and the values one document has. */
@@ -14,11 +15,24 @@ export interface Facet {
    * is chosen (no choice hides them all), instead of "no choice shows everything".
    */
   readonly optIn?: true
+  /** Listed on screen only once chosen (a link from another page narrows by it; the panel offers other facets). */
+  readonly linkOnly?: true
 }
 
 export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'informational'] as const
 
 const list = (value: string | undefined) => (value ? [value] : [])
+
+const slugs = new WeakMap<SearchDoc, string[]>()
+/** A rule's exact log source, as its `/data/<slug>/` page names it (`windows/process_creation`). */
+function logsourceOf(doc: SearchDoc): string[] {
+  let slug = slugs.get(doc)
+  if (!slug) {
+    slug = doc.product || doc.category || doc.service ? [logsourceSlug(doc)] : []
+    slugs.set(doc, slug)
+  }
+  return slug
+}
 
 const FLAG_NAMES: Record<string, string> = { 'building-block': 'Building-block rules', deprecated: 'Deprecated rules' }
 
@@ -41,6 +55,7 @@ export const FACETS = [
     order: () => RULE_FLAGS,
     optIn: true,
   },
+  { key: 'logsource', label: 'Log source', values: logsourceOf, linkOnly: true },
   { key: 'product', label: 'Log source product', values: (d) => list(d.product) },
   { key: 'category', label: 'Log source category', values: (d) => list(d.category) },
   { key: 'service', label: 'Log source service', values: (d) => list(d.service) },
@@ -54,7 +69,7 @@ export const FACETS = [
   },
 ] as const satisfies readonly (Facet & { key: string })[]
 
-export type FacetKey = 'tactic' | 'technique' | 'severity' | 'status' | 'show' | 'product' | 'category' | 'service' | 'kind' | 'target'
+export type FacetKey = 'tactic' | 'technique' | 'severity' | 'status' | 'show' | 'logsource' | 'product' | 'category' | 'service' | 'kind' | 'target'
 
 export const FACET_KEYS: readonly FacetKey[] = FACETS.map((f) => f.key)
 
