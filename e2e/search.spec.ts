@@ -83,7 +83,7 @@ test('should hide deprecated and building-block rules until the "Also show" face
   await expect(page.getByTestId('result-count')).toHaveText(
     `${api.rules.filter((r) => r.status !== 'deprecated' && !r.deprecated).length} rules`,
   )
-  await box.uncheck()
+  await box.click() // (not uncheck(): with no such rule the value, at 0, leaves the panel once unchosen)
   await expect(page).toHaveURL(/\/\?sort=severity$/)
   await expect(page.getByTestId('result-count')).toHaveText(`${shown.length} rules`)
 })
