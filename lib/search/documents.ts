@@ -174,6 +174,8 @@ export function searchData(index: Pick<ManifestIndex, 'rules' | 'tactics' | 'tec
     tactics: Object.fromEntries(index.tactics.map((t) => [t.shortname, t.name])),
     techniques,
     targets: Object.fromEntries(index.targets.map((t) => [t.id, t.label])),
-    docs: index.rules.map(searchDoc),
+    // Slug order: neighbours share prefixes (`proc-creation-win-…`, `defense-evasion-…`), which gzip
+    // turns into about 8% fewer bytes of the search core than title order (180 → 165 KB on both corpora).
+    docs: index.rules.map(searchDoc).sort((a, b) => (a.slug < b.slug ? -1 : a.slug > b.slug ? 1 : 0)),
   }
 }
