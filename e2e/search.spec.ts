@@ -10,6 +10,8 @@ interface ApiRules {
   rules: {
     slug: string
     status?: string
+    date?: string
+    modified?: string
     deprecated?: boolean
     building_block?: boolean
     attack: { tactic: { id: string; name?: string } }[]
@@ -98,6 +100,16 @@ test('should send a tactic, technique or data page to the search with as many ru
     await expect(page).toHaveURL(/\/\?.*sort=severity/)
     await expect(page.getByTestId('result-count')).toHaveText(`${count} ${count === 1 ? 'rule' : 'rules'}`)
   }
+})
+
+test('should sort newest first once the dates (in the second search file) have loaded', async ({ page }) => {
+  const api = (await (await page.request.get('/api/rules.json')).json()) as ApiRules
+  const updated = new Map(listed(api).map((r) => [r.slug, r.modified ?? r.date ?? '']))
+  await open(page, '/?sort=newest')
+  await expect(page.getByTestId('result-count')).toHaveText(`${updated.size} rules`)
+  const dates = (await slugs(page)).map((slug) => updated.get(slug!))
+  expect(dates[0]).toBe([...updated.values()].sort().at(-1))
+  expect(dates).toEqual([...dates].sort().reverse())
 })
 
 test('should rank the DCOM rule first for "T1021.003"', async ({ page }) => {

@@ -62,7 +62,8 @@ export function InstantSearch({ total, children }: { total: number; children?: R
   }, [])
 
   const answer = useMemo(
-    () => (engine && isActive(state) ? engine.search(state) : null),
+    // Newest first needs the dates, which come with the second file.
+    () => (engine && isActive(state) && (state.sort !== 'newest' || version > 0) ? engine.search(state) : null),
     // `version` re-runs the search once descriptions have loaded.
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [engine, state, version],

@@ -62,8 +62,24 @@ describe('SearchEngine', () => {
 
   it('should split the data into core columns and text, and join them back as they were', () => {
     const split = splitSearchData(data)
-    expect(split.core.columns.slug).toEqual(data.docs.map((d) => d.slug))
+    expect(split.core.count).toBe(data.docs.length)
+    expect(split.text.updated).toEqual(data.docs.map((d) => d.updated))
     expect(joinSearchData(split.core, split.text)).toEqual(data)
+  })
+
+  it('should pack slugs by their shared prefixes and ATT&CK values as positions, and unpack them exactly', () => {
+    const slugs = ['a', 'proc-creation-win-mmc', 'proc-creation-win-mmc-child', 'proc-creation-lnx-x', 'proc', 'ü-unicode', '']
+    const packed = splitSearchData({
+      ...data,
+      docs: slugs.map((slug, i) => doc({ slug, title: `T${i}`, tactics: ['execution', 'unknown-tactic'], techniques: ['T1059', 'T9999'] })),
+    })
+    const shares = (n: number) => String.fromCharCode(48 + n)
+    expect(packed.core.columns.slug).toEqual(['0a', '0proc-creation-win-mmc', `${shares(21)}-child`, `${shares(14)}lnx-x`, shares(4), '0ü-unicode', '0'])
+    expect(packed.core.columns.tactics[0]).toEqual([0, 'unknown-tactic'])
+    expect(packed.core.columns.techniques[0]).toEqual([1, 'T9999'])
+    const docs = joinSearchData(packed.core, packed.text).docs
+    expect(docs.map((d) => d.slug)).toEqual(slugs)
+    expect(docs[0]).toMatchObject({ tactics: ['execution', 'unknown-tactic'], techniques: ['T1059', 'T9999'] })
   })
 
   it('should search descriptions once the text file is added', () => {
