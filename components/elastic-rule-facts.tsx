@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react'
 import type { ElasticFacts } from '@/lib/catalog/manifest-types'
 import { MarkdownGuide } from './markdown-guide'
+import { BuildingBlockBadge, DeprecatedBadge } from './rule-flag-badges'
 
 const TYPE_LABELS: Record<string, string> = {
   query: 'Custom query',
@@ -38,14 +39,8 @@ const Codes = ({ values }: { values: readonly string[] }) => (
 export function ElasticBadges({ facts }: { facts: ElasticFacts }) {
   return (
     <>
-      {facts.deprecated ? (
-        <span className="rounded bg-amber-100 px-1.5 py-0.5 text-xs text-amber-900 dark:bg-amber-900/40 dark:text-amber-200">
-          deprecated{facts.deprecationDate ? ` ${facts.deprecationDate}` : ''}
-        </span>
-      ) : null}
-      {facts.buildingBlock ? (
-        <span className="rounded bg-sky-100 px-1.5 py-0.5 text-xs text-sky-900 dark:bg-sky-900/40 dark:text-sky-200">building block</span>
-      ) : null}
+      {facts.deprecated ? <DeprecatedBadge date={facts.deprecationDate} /> : null}
+      {facts.buildingBlock ? <BuildingBlockBadge /> : null}
     </>
   )
 }

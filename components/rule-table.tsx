@@ -1,5 +1,9 @@
 import type { RuleSummary } from '@/lib/catalog/manifest-types'
+import { shorten } from '@/lib/search/documents'
 import { SeverityBadge } from './severity-badge'
+
+/** One line shows about this much of a description: the page carries no more (the rule page has it all). */
+const DESCRIPTION_SHOWN = 160
 
 /** A dense table of rules: title, severity, ATT&CK, log source. */
 export function RuleTable({ rules, caption }: { rules: readonly RuleSummary[]; caption?: string }) {
@@ -23,7 +27,7 @@ export function RuleTable({ rules, caption }: { rules: readonly RuleSummary[]; c
                 <a href={`/rules/${rule.slug}/`} className="font-medium text-indigo-700 hover:underline dark:text-indigo-300">
                   {rule.title}
                 </a>
-                <p className="mt-0.5 line-clamp-1 text-xs text-slate-500 dark:text-slate-400">{rule.description}</p>
+                <p className="mt-0.5 line-clamp-1 text-xs text-slate-500 dark:text-slate-400">{shorten(rule.description, DESCRIPTION_SHOWN)}</p>
               </td>
               <td className="px-3 py-2 whitespace-nowrap">
                 <SeverityBadge severity={rule.severity} riskScore={rule.riskScore} />

@@ -103,3 +103,22 @@ test('should find the DCOM rules when searching for T1021.003', async ({ page })
   expect(slugs).toEqual(expect.arrayContaining(['incoming-dcom-lateral-movement-with-mmc']))
   expect(slugs.filter((s) => s === DCOM || s === SIGMA).length).toBeGreaterThan(0)
 })
+
+test('should show a building-block rule only when the search asks for building blocks', async ({ page }) => {
+  const BLOCK = 'privilege-escalation-sts-getsessiontoken-abuse' // elastic rules_building_block/privilege_escalation_sts_getsessiontoken_abuse.toml
+  await open(page, '/?q=GetSessionToken')
+  const results = page.locator('a[data-result]')
+  await expect(page.locator('ol[data-query]')).toHaveAttribute('data-query', 'GetSessionToken', { timeout: 20_000 })
+  const slugs = () => results.evaluateAll((links) => links.map((a) => a.getAttribute('data-result')))
+  expect(await slugs()).not.toContain(BLOCK)
+  await expect(page.getByTestId('hidden-count')).toContainText(/\d+ deprecated or building-block rules? match/)
+
+  const facet = page.locator('fieldset[data-facet="show"]')
+  await facet.getByRole('checkbox', { name: /Building-block rules/ }).check()
+  await expect(page).toHaveURL(/[?&]show=building-block/)
+  await expect(page.locator(`a[data-result="${BLOCK}"]`)).toBeVisible()
+  await expect(page.locator(`a[data-result="${BLOCK}"]`)).toContainText('building block')
+
+  await open(page, `/rules/${BLOCK}/`)
+  await expect(page.locator('article header').getByText('building block', { exact: true })).toBeVisible()
+})

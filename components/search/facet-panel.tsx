@@ -17,7 +17,7 @@ export function FacetPanel({
   return (
     <div className="space-y-4 text-sm">
       {FACETS.map((facet) => {
-        const values = facets[facet.key]
+        const values = 'linkOnly' in facet ? facets[facet.key].filter((v) => v.selected) : facets[facet.key]
         if (!values.length) return null
         const open = expanded[facet.key] || values.length <= SHOWN + 2
         const shown = open ? values : values.filter((v, i) => i < SHOWN || v.selected)

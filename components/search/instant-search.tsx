@@ -1,6 +1,7 @@
 'use client'
 
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react'
+import { RULE_FLAGS } from '@/lib/search/documents'
 import type { FacetKey } from '@/lib/search/facets'
 import { EMPTY_STATE, parseState, serializeState, SORTS, toggleFilter, type SearchState } from '@/lib/search/url-state'
 import { FacetPanel } from './facet-panel'
@@ -61,7 +62,8 @@ export function InstantSearch({ total, children }: { total: number; children?: R
   }, [])
 
   const answer = useMemo(
-    () => (engine && isActive(state) ? engine.search(state) : null),
+    // Newest first needs the dates, which come with the second file.
+    () => (engine && isActive(state) && (state.sort !== 'newest' || version > 0) ? engine.search(state) : null),
     // `version` re-runs the search once descriptions have loaded.
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [engine, state, version],
@@ -154,6 +156,21 @@ export function InstantSearch({ total, children }: { total: number; children?: R
               ? 'Loading the search index…'
               : `${count} ${count === 1 ? 'rule' : 'rules'}${state.q.trim() ? ` for “${state.q.trim()}”` : ''}`}
       </p>
+      {active && answer?.hidden ? (
+        <p className="-mt-4 text-xs text-slate-600 dark:text-slate-400" data-testid="hidden-count">
+          {answer.hidden} deprecated or building-block {answer.hidden === 1 ? 'rule matches' : 'rules match'} too, hidden by default.{' '}
+          <button
+            type="button"
+            className="text-indigo-700 underline dark:text-indigo-300"
+            onClick={() => {
+              typing.current = false
+              commit({ ...state, filters: { ...state.filters, show: RULE_FLAGS } }, 'push')
+            }}
+          >
+            Show them
+          </button>
+        </p>
+      ) : null}
 
       {active && answer && engine ? (
         <div className="grid gap-6 lg:grid-cols-[16rem_minmax(0,1fr)]" id="search-results">

@@ -3,6 +3,7 @@
 import { forwardRef, type KeyboardEvent } from 'react'
 import type { SearchData } from '@/lib/search/documents'
 import type { SearchResult } from '@/lib/search/engine'
+import { BuildingBlockBadge, DeprecatedBadge } from '../rule-flag-badges'
 import { SeverityBadge } from '../severity-badge'
 
 /** The result list: each rule a link; arrow keys move between them, Enter opens one. */
@@ -41,6 +42,8 @@ export const SearchResults = forwardRef<
               <span className="font-medium text-indigo-700 dark:text-indigo-300">{doc.title}</span>
               <SeverityBadge severity={doc.severity} riskScore={doc.riskScore} />
               {doc.kind === 'native' ? <span className="rounded bg-slate-100 px-1 text-xs dark:bg-slate-800">native</span> : null}
+              {doc.flags?.includes('building-block') ? <BuildingBlockBadge /> : null}
+              {doc.flags?.includes('deprecated') ? <DeprecatedBadge /> : null}
             </span>
             {doc.description ? <span className="mt-0.5 line-clamp-2 block text-xs text-slate-600 dark:text-slate-400">{doc.description}</span> : null}
             <span className="mt-0.5 flex flex-wrap gap-x-3 font-mono text-xs text-slate-600 dark:text-slate-400">

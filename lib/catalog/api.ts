@@ -18,6 +18,8 @@ export function apiRule(d: RuleDetail, formats: 'all' | 'queries' = 'all'): ApiR
     severity: d.severity,
     ...(d.riskScore !== undefined ? { risk_score: d.riskScore } : {}),
     ...(d.status ? { status: d.status } : {}),
+    ...(d.deprecated ? { deprecated: true } : {}),
+    ...(d.buildingBlock ? { building_block: true } : {}),
     kind: d.kind,
     ...(d.ruleType ? { rule_type: d.ruleType } : {}),
     logsource: d.logsource,

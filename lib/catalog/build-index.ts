@@ -44,6 +44,8 @@ export function summarize(d: RuleDetail): RuleSummary {
     ...(d.date ? { date: d.date } : {}),
     ...(d.modified ? { modified: d.modified } : {}),
     ...(d.author ? { author: d.author } : {}),
+    ...(d.deprecated ? { deprecated: true } : {}),
+    ...(d.buildingBlock ? { buildingBlock: true } : {}),
   }
   return summary
 }

@@ -24,8 +24,10 @@ import { logsourceSlug } from './logsource'
 import { splitReferences } from './safe-url'
 import {
   nativeFrontmatterSchema,
+  overlayFrontmatterSchema,
   sigmaFrontmatterSchema,
   type NativeFrontmatter,
+  type OverlayFrontmatter,
   type SampleTest,
   type SigmaFrontmatter,
 } from './schemas'
@@ -90,9 +92,15 @@ export async function buildRule(file: string, slug: string, text: string, target
     if (!value) return fail()
     return buildNativeRule(parsed, slug, value, guide.headings, diagnostics)
   }
+  if (data && typeof data === 'object' && 'id' in data) {
+    const { value, diagnostics: found } = parseWithFriendlyErrors(overlayFrontmatterSchema, parsed, data)
+    diagnostics.push(...found)
+    if (!value) return fail()
+    return buildOverlayPage(parsed, slug, value, guide.headings, diagnostics)
+  }
   error(
     'frontmatter-no-detection',
-    'A rule page needs a detection: `sigma:` (a Sigma rule as YAML) or `query:` (a native query)',
+    'A rule page needs a detection: `sigma:` (a Sigma rule as YAML) or `query:` (a native query), or an `id:` of an imported rule to overlay',
     frontmatterLocation(split, doc.contents?.range),
   )
   return fail()
@@ -168,7 +176,7 @@ async function buildSigmaRule(
     ...(fm.schedule ? { schedule: fm.schedule } : {}),
     ...(fm.trigger ? { trigger: fm.trigger } : {}),
     detection: await shown('yaml', 'Sigma', fm.sigma.trimEnd()),
-    native: await Promise.all((fm.native ?? []).map((n) => shown(n.language, n.label ?? NATIVE_LABELS[n.language] ?? n.language, n.text.trimEnd()))),
+    native: await shownNative(fm.native),
     conversions,
     tests,
     fields,
@@ -178,6 +186,22 @@ async function buildSigmaRule(
   return finish(split, detail, headings, diagnostics, idLocation)
 }
 
+/**
+ * A page whose frontmatter holds its metadata (not a Sigma document): ATT&CK from its
+ * `tags`, and its sample tests reported as not checked, since there is no Sigma detection to run them on.
+ */
+function frontmatterAttack(
+  split: SplitFile & { doc: NonNullable<SplitFile['doc']> },
+  fm: { readonly tags?: readonly string[] | undefined; readonly tests?: readonly unknown[] | undefined },
+  diagnostics: Diagnostic[],
+  untested: { code: string; message: string },
+) {
+  const at = (path: (string | number)[]) => frontmatterLocation(split, nodeAt(split.doc, path)?.range)
+  const attackResult = resolveAttack(fm.tags ?? [], (i) => at(['tags', i]), diagnostics)
+  if (fm.tests?.length) diagnostics.push({ severity: 'warning', ...untested, location: at(['tests']) })
+  return { at, attackResult }
+}
+
 async function buildNativeRule(
   split: SplitFile & { doc: NonNullable<SplitFile['doc']> },
   slug: string,
@@ -185,15 +209,10 @@ async function buildNativeRule(
   headings: Headings,
   diagnostics: Diagnostic[],
 ): Promise<BuiltRule> {
-  const at = (path: (string | number)[]) => frontmatterLocation(split, nodeAt(split.doc, path)?.range)
-  const attackResult = resolveAttack(fm.tags ?? [], (i) => at(['tags', i]), diagnostics)
-  if (fm.tests?.length)
-    diagnostics.push({
-      severity: 'warning',
-      code: 'tests-native',
-      message: 'Sample tests run on Sigma detections only; this page has a native query, so they are not checked',
-      location: at(['tests']),
-    })
+  const { at, attackResult } = frontmatterAttack(split, fm, diagnostics, {
+    code: 'tests-native',
+    message: 'Sample tests run on Sigma detections only; this page has a native query, so they are not checked',
+  })
   const logsource = fm.logsource ? pick(fm.logsource, ['product', 'category', 'service']) : null
   const detail: RuleDetail = {
     slug,
@@ -223,11 +242,64 @@ async function buildNativeRule(
     ...(fm.schedule ? { schedule: fm.schedule } : {}),
     ...(fm.trigger ? { trigger: fm.trigger } : {}),
     detection: await shown(fm.query.language, fm.query.label ?? NATIVE_LABELS[fm.query.language] ?? fm.query.language, fm.query.text.trimEnd()),
-    native: await Promise.all((fm.native ?? []).map((n) => shown(n.language, n.label ?? NATIVE_LABELS[n.language] ?? n.language, n.text.trimEnd()))),
+    native: await shownNative(fm.native),
     conversions: [],
     tests: [],
     fields: [],
     guide: null,
+  }
+  return finish(split, detail, headings, diagnostics, at(['id']))
+}
+
+/** The detection of a page that has none (an overlay), and of a light copy of a rule. */
+export const NO_DETECTION: ShownCode = { language: '', label: '', text: '', html: '' }
+
+/**
+ * A page without a detection: its guide and the metadata it sets, to lay over the
+ * imported rule with its id (`sources/overlay.ts`; the catalog reports a page whose id
+ * no imported rule has). Placeholders fill what it leaves out; `overlayOnly` says so.
+ */
+async function buildOverlayPage(
+  split: SplitFile & { doc: NonNullable<SplitFile['doc']> },
+  slug: string,
+  fm: OverlayFrontmatter,
+  headings: Headings,
+  diagnostics: Diagnostic[],
+): Promise<BuiltRule> {
+  const { at, attackResult } = frontmatterAttack(split, fm, diagnostics, {
+    code: 'tests-overlay',
+    message: 'Sample tests need the detection on the page; this page overlays an imported rule, so they are not checked',
+  })
+  const detail: RuleDetail = {
+    slug,
+    file: split.source.file,
+    id: fm.id,
+    title: fm.title ?? '',
+    description: fm.description ?? '',
+    severity: fm.severity ?? 'medium',
+    ...(fm.risk_score !== undefined ? { riskScore: fm.risk_score } : {}),
+    ...(fm.status ? { status: fm.status } : {}),
+    kind: 'native',
+    ...attackResult.summary,
+    attack: attackResult.groups,
+    logsource: null,
+    logsourceSlug: null,
+    targets: [],
+    references: fm.references ?? [],
+    falsepositives: fm.falsepositives ?? [],
+    authors: fm.authors ?? [],
+    ...(fm.license ? { license: fm.license } : {}),
+    ...(fm.version !== undefined ? { version: fm.version } : {}),
+    indices: fm.indices ?? [],
+    ...(fm.schedule ? { schedule: fm.schedule } : {}),
+    ...(fm.trigger ? { trigger: fm.trigger } : {}),
+    detection: NO_DETECTION,
+    native: await shownNative(fm.native),
+    conversions: [],
+    tests: [],
+    fields: [],
+    guide: null,
+    overlayOnly: { title: fm.title !== undefined, severity: fm.severity !== undefined },
   }
   return finish(split, detail, headings, diagnostics, at(['id']))
 }
@@ -442,6 +514,11 @@ function formatLanguage(format: string, queryLanguage: string): string {
   if (/watcher|json|sentinel|arm/i.test(format)) return 'json'
   if (/saved|conf/i.test(format)) return 'ini'
   return queryLanguage
+}
+
+/** The page's `native:` queries, shown beside the detection. */
+function shownNative(native: SigmaFrontmatter['native']): Promise<ShownCode[]> {
+  return Promise.all((native ?? []).map((n) => shown(n.language, n.label ?? NATIVE_LABELS[n.language] ?? n.language, n.text.trimEnd())))
 }
 
 export async function shown(language: string, label: string, text: string): Promise<ShownCode> {

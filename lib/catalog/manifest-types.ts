@@ -142,6 +142,11 @@ export interface RuleDetail extends RuleSummary {
   readonly markdownGuide?: MarkdownGuide
   /** Everything an Elastic rule's reference page shows beyond the common fields. */
   readonly elastic?: ElasticFacts
+  /**
+   * A content page without a detection (no `sigma:`, no `query:`): it has no page of its own
+   * and only overlays the imported rule with its id. Says which required fields the page set.
+   */
+  readonly overlayOnly?: { readonly title: boolean; readonly severity: boolean }
 }
 
 export interface LogSourceSummary {

@@ -13,6 +13,8 @@ export interface SearchResult {
 export interface SearchAnswer {
   readonly results: readonly SearchResult[]
   readonly facets: Record<FacetKey, FacetCount[]>
+  /** Rules that match everything but are hidden by the opt-in `show` facet (deprecated, building blocks). */
+  readonly hidden: number
 }
 
 type Indexed = SearchDoc & { ix: number }
@@ -60,6 +62,7 @@ export class SearchEngine {
   search(state: SearchState): SearchAnswer {
     const matched = this.match(state.q)
     const results = matched.filter((r) => matchesFilters(r.doc, state.filters))
+    const hidden = matched.filter((r) => matchesFilters(r.doc, state.filters, 'show')).length - results.length
     const sorted =
       state.sort === 'severity'
         ? [...results].sort((a, b) => this.bySeverity(a.doc, b.doc))
@@ -73,6 +76,7 @@ export class SearchEngine {
         matched.map((r) => r.doc),
         state.filters,
       ),
+      hidden,
     }
   }
 

@@ -1,4 +1,5 @@
-import type { SearchData, SearchDoc } from './documents'
+import { logsourceSlug } from '../catalog/logsource'
+import { RULE_FLAGS, type SearchData, type SearchDoc } from './documents'
 
 /** A facet: its URL key, its label, and the values one document has. */
 export interface Facet {
@@ -9,11 +10,31 @@ export interface Facet {
   readonly name?: (value: string, data: SearchData) => string
   /** Value order on screen when not by count. */
   readonly order?: (data: SearchData) => readonly string[]
+  /**
+   * An opt-in facet: a document with one of its values is hidden unless that value
+   * is chosen (no choice hides them all), instead of "no choice shows everything".
+   */
+  readonly optIn?: true
+  /** Listed on screen only once chosen (a link from another page narrows by it; the panel offers other facets). */
+  readonly linkOnly?: true
 }
 
 export const SEVERITIES = ['critical', 'high', 'medium', 'low', 'informational'] as const
 
 const list = (value: string | undefined) => (value ? [value] : [])
+
+const slugs = new WeakMap<SearchDoc, string[]>()
+/** A rule's exact log source, as its `/data/<slug>/` page names it (`windows/process_creation`). */
+function logsourceOf(doc: SearchDoc): string[] {
+  let slug = slugs.get(doc)
+  if (!slug) {
+    slug = doc.product || doc.category || doc.service ? [logsourceSlug(doc)] : []
+    slugs.set(doc, slug)
+  }
+  return slug
+}
+
+const FLAG_NAMES: Record<string, string> = { 'building-block': 'Building-block rules', deprecated: 'Deprecated rules' }
 
 export const FACETS = [
   {
@@ -26,6 +47,15 @@ export const FACETS = [
   { key: 'technique', label: 'Technique', values: (d) => d.techniques, name: (v, data) => `${v} ${data.techniques[v] ?? ''}`.trim() },
   { key: 'severity', label: 'Severity', values: (d) => [d.severity], order: () => SEVERITIES },
   { key: 'status', label: 'Status', values: (d) => [d.status] },
+  {
+    key: 'show',
+    label: 'Also show',
+    values: (d) => d.flags ?? [],
+    name: (v) => FLAG_NAMES[v] ?? v,
+    order: () => RULE_FLAGS,
+    optIn: true,
+  },
+  { key: 'logsource', label: 'Log source', values: logsourceOf, linkOnly: true },
   { key: 'product', label: 'Log source product', values: (d) => list(d.product) },
   { key: 'category', label: 'Log source category', values: (d) => list(d.category) },
   { key: 'service', label: 'Log source service', values: (d) => list(d.service) },
@@ -39,19 +69,26 @@ export const FACETS = [
   },
 ] as const satisfies readonly (Facet & { key: string })[]
 
-export type FacetKey = 'tactic' | 'technique' | 'severity' | 'status' | 'product' | 'category' | 'service' | 'kind' | 'target'
+export type FacetKey = 'tactic' | 'technique' | 'severity' | 'status' | 'show' | 'logsource' | 'product' | 'category' | 'service' | 'kind' | 'target'
 
 export const FACET_KEYS: readonly FacetKey[] = FACETS.map((f) => f.key)
 
-/** Chosen values per facet: within a facet any value may match, across facets all must. */
+/**
+ * Chosen values per facet: within a facet any value may match, across facets all must.
+ * The opt-in facet (`show`) instead lets through the documents whose values are all chosen.
+ */
 export type Filters = Partial<Record<FacetKey, readonly string[]>>
 
 export function matchesFilters(doc: SearchDoc, filters: Filters, except?: FacetKey): boolean {
   for (const facet of FACETS) {
     if (facet.key === except) continue
-    const chosen = filters[facet.key]
-    if (!chosen?.length) continue
+    const chosen = filters[facet.key] ?? []
     const values = facet.values(doc)
+    if ('optIn' in facet) {
+      if (values.some((v) => !chosen.includes(v))) return false
+      continue
+    }
+    if (!chosen.length) continue
     if (!chosen.some((v) => values.includes(v))) return false
   }
   return true

@@ -41,3 +41,8 @@ export function toggleFilter(state: SearchState, key: FacetKey, value: string): 
   if (!next.length) delete (filters as Record<string, unknown>)[key]
   return { ...state, filters }
 }
+
+/** A link to the search narrowed by `filters`, most severe first: where a page with too many rules to list sends the reader. */
+export function searchHref(filters: Filters): string {
+  return `/${serializeState({ q: '', filters, sort: 'severity' })}`
+}

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
 import { Breadcrumbs } from '@/components/breadcrumbs'
-import { RuleTable } from '@/components/rule-table'
+import { BoundedRuleList } from '@/components/bounded-rule-list'
 import { logsourceLabel } from '@/lib/catalog/logsource'
 import { getIndex, getRuleSummaries } from '@/lib/catalog/manifest'
 
@@ -57,7 +57,7 @@ export default async function LogSourcePage({ params }: Props) {
       ) : null}
       <section className="space-y-2">
         <h2 className="text-lg font-semibold">Rules that need it ({source.rules.length})</h2>
-        <RuleTable rules={getRuleSummaries(source.rules)} caption={`Rules that need ${source.slug}`} />
+        <BoundedRuleList rules={getRuleSummaries(source.rules)} filters={{ logsource: [source.slug] }} caption={`Rules that need ${source.slug}`} />
       </section>
       <section className="space-y-2">
         <h2 className="text-lg font-semibold">Fields read ({fields.length}) and their name in each pipeline</h2>

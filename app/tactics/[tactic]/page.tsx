@@ -1,7 +1,7 @@
 import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
 import { Breadcrumbs } from '@/components/breadcrumbs'
-import { RuleTable } from '@/components/rule-table'
+import { BoundedRuleList } from '@/components/bounded-rule-list'
 import { bySeverity, getIndex } from '@/lib/catalog/manifest'
 
 export const dynamic = 'force-static'
@@ -39,10 +39,6 @@ export default async function TacticPage({ params }: Props) {
           {tactic.known ? `${tactic.id} on attack.mitre.org` : 'ATT&CK tactics on attack.mitre.org'}
         </a>
       </header>
-      <section className="space-y-2">
-        <h2 className="text-lg font-semibold">Rules ({rules.length})</h2>
-        <RuleTable rules={rules} caption={`Rules for ${tactic.name}`} />
-      </section>
       {tactic.techniques.length ? (
         <section className="space-y-2">
           <h2 className="text-lg font-semibold">
@@ -60,6 +56,10 @@ export default async function TacticPage({ params }: Props) {
           </ul>
         </section>
       ) : null}
+      <section className="space-y-2">
+        <h2 className="text-lg font-semibold">Rules ({rules.length})</h2>
+        <BoundedRuleList rules={rules} filters={{ tactic: [tactic.shortname] }} caption={`Rules for ${tactic.name}`} />
+      </section>
     </div>
   )
 }

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next'
 import { notFound } from 'next/navigation'
 import { Breadcrumbs } from '@/components/breadcrumbs'
-import { RuleTable } from '@/components/rule-table'
+import { BoundedRuleList } from '@/components/bounded-rule-list'
 import { getIndex, getRuleSummaries, getTechnique } from '@/lib/catalog/manifest'
 
 export const dynamic = 'force-static'
@@ -49,7 +49,11 @@ export default async function TechniquePage({ params }: Props) {
       <section className="space-y-2">
         <h2 className="text-lg font-semibold">Rules ({technique.rules.length})</h2>
         {technique.rules.length ? (
-          <RuleTable rules={getRuleSummaries(technique.rules)} caption={`Rules for ${technique.id}`} />
+          <BoundedRuleList
+            rules={getRuleSummaries(technique.rules)}
+            filters={{ technique: [technique.id, ...subtechniques.filter((t) => t.rules.length).map((t) => t.id)] }}
+            caption={`Rules for ${technique.id}`}
+          />
         ) : (
           <p className="text-sm text-slate-500">No rule covers this technique yet: a coverage gap.</p>
         )}

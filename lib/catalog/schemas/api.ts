@@ -21,6 +21,10 @@ export const apiRuleSchema = z.object({
   severity: severitySchema,
   risk_score: z.number().int().min(0).max(100).optional(),
   status: z.string().optional(),
+  /** Retired upstream (Elastic maturity deprecated, Sigma status deprecated); the search hides it unless asked (`?show=deprecated`). */
+  deprecated: z.boolean().optional(),
+  /** An Elastic building-block rule: it feeds other rules and raises no alert of its own (`?show=building-block`). */
+  building_block: z.boolean().optional(),
   kind: z.enum(['sigma', 'correlation', 'native']),
   rule_type: z.string().optional(),
   logsource: z.object({ product: z.string().optional(), category: z.string().optional(), service: z.string().optional() }).nullable(),

@@ -61,8 +61,29 @@ export const nativeFrontmatterSchema = z.strictObject({
   severity: severitySchema,
 })
 
+/**
+ * A page without a detection: it lays its guide and metadata over the imported rule
+ * (a Sigma or Elastic source) with the same `id`, whose detection stays. What it sets wins;
+ * title and severity default to the imported rule's.
+ */
+export const overlayFrontmatterSchema = z.strictObject({
+  /** The imported rule's id. */
+  id: uuidSchema,
+  title: z.string().min(1).optional(),
+  description: z.string().min(1).optional(),
+  status: statusSchema.optional(),
+  /** ATT&CK tags as in Sigma; when given they replace the imported rule's mapping. */
+  tags: z.array(z.string()).optional(),
+  /** Added to the imported rule's. */
+  references: z.array(z.string()).optional(),
+  /** Added to the imported rule's. */
+  falsepositives: stringListSchema.optional(),
+  ...operationalFields,
+})
+
 /** The frontmatter of `content/rules/<slug>.mdx`. */
-export const ruleFrontmatterSchema = z.union([sigmaFrontmatterSchema, nativeFrontmatterSchema])
+export const ruleFrontmatterSchema = z.union([sigmaFrontmatterSchema, nativeFrontmatterSchema, overlayFrontmatterSchema])
 export type SigmaFrontmatter = z.infer<typeof sigmaFrontmatterSchema>
 export type NativeFrontmatter = z.infer<typeof nativeFrontmatterSchema>
-export type RuleFrontmatter = SigmaFrontmatter | NativeFrontmatter
+export type OverlayFrontmatter = z.infer<typeof overlayFrontmatterSchema>
+export type RuleFrontmatter = SigmaFrontmatter | NativeFrontmatter | OverlayFrontmatter

@@ -2,7 +2,7 @@ import { writeFileSync } from 'node:fs'
 import path from 'node:path'
 import type { Diagnostic } from '../../sigma/diagnostics'
 import type { Location } from '../../sigma/position'
-import { buildRule, type BuiltRule } from '../build-rule'
+import { buildRule, NO_DETECTION, type BuiltRule } from '../build-rule'
 import type { RuleDetail, TargetSummary } from '../manifest-types'
 import { buildElasticRule } from './elastic-rule'
 import { buildSigmaFile } from './sigma-file'
@@ -36,12 +36,10 @@ export const cacheFiles = (cacheDir: string, key: string) => ({
   meta: path.join(cacheDir, `${key}.meta.json`),
 })
 
-const EMPTY_CODE = { language: '', label: '', text: '', html: '' }
-
 /** The detail without what only its page shows. */
 export function lighten(detail: RuleDetail): RuleDetail {
   const { markdownGuide: _guide, elastic: _elastic, ...rest } = detail
-  return { ...rest, detection: EMPTY_CODE, native: [], conversions: [], guide: null }
+  return { ...rest, detection: NO_DETECTION, native: [], conversions: [], guide: null }
 }
 
 export async function buildJob(job: BuildJob, targets: readonly TargetSummary[]): Promise<BuiltRule> {

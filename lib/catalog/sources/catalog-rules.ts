@@ -98,7 +98,20 @@ export async function buildCatalogRules(options: {
   records.forEach((r, i) => {
     if (!r.light || entries[i]!.type !== 'content') return
     const target = importedById.get(r.light.id)
-    if (target === undefined || overlaid.has(target)) return
+    if (target === undefined || overlaid.has(target)) {
+      // A page without a detection has nothing to show on its own.
+      if (r.light.overlayOnly)
+        diagnostics.push({
+          severity: 'error',
+          code: 'overlay-no-rule',
+          message:
+            target === undefined
+              ? `No detection and no imported rule with id ${r.light.id}: a page without \`sigma:\` or \`query:\` overlays the imported rule with its id (check the id and the configured sources)`
+              : `No detection, and the imported rule with id ${r.light.id} is already overlaid by ${overlaid.get(target)!.origin?.overlay}`,
+          location: r.idLocation ?? { file: entries[i]!.display, start: { line: 1, column: 1, offset: 0 } },
+        })
+      return
+    }
     overlaid.set(target, overlay(readDetail(options.cacheDir, jobs[target]!.key), readDetail(options.cacheDir, jobs[i]!.key)))
     counts.overlaid++
   })
@@ -130,6 +143,7 @@ export async function buildCatalogRules(options: {
     const entry = entries[i]!
     if (entry.type === 'content' && importedById.has(r.light.id) && overlaid.get(importedById.get(r.light.id)!)?.origin?.overlay === entry.display)
       return // shown as the imported rule's page
+    if (r.light.overlayOnly) return // reported above: no imported rule to lay it over
     const full = overlaid.get(i) ?? renamed.get(i)
     rules.push(
       full

@@ -133,6 +133,48 @@ describe('sources and overlays', () => {
     expect(page.guide.headings.map((h: { slug: string }) => h.slug)).toEqual(['triage', 'investigation-steps', 'false-positive-analysis', 'response-and-remediation'])
   })
 
+  it('should lay a page without a detection over the imported rule with its id, keeping what the page leaves out', async () => {
+    const result = await buildManifest({
+      contentDir: path.join(fixtures, 'overlay-only/content'),
+      sources: [{ type: 'sigma', path: path.join(fixtures, 'overlay/sigma') }],
+      outDir: path.join(scratch, 'manifest-overlay-only'),
+      workers: 0,
+    })
+    expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([])
+    expect(result.stats.counts).toMatchObject({ content: 1, sigma: 1, overlaid: 1, pages: 1 })
+    expect(result.index!.rules.map((r) => r.slug)).toEqual(['cmd-from-mmc-guide'])
+    const page = JSON.parse(readFileSync(path.join(scratch, 'manifest-overlay-only/rules/cmd-from-mmc-guide.json'), 'utf8'))
+    expect(page).toMatchObject({
+      id: '0f8e1c55-2a3b-4c6d-8e9f-a0b1c2d3e4f5',
+      title: 'Command Shell Started by MMC', // the source's: the page sets none
+      description: 'A cmd.exe process whose parent is mmc.exe.',
+      severity: 'high', // the page's, over the source's medium
+      riskScore: 47,
+      kind: 'sigma',
+      tactics: ['execution'],
+      techniques: ['T1059.003'],
+      logsourceSlug: 'windows/process_creation',
+      origin: { type: 'sigma', overlay: expect.stringContaining('cmd-from-mmc-guide.mdx') },
+    })
+    expect(page).not.toHaveProperty('overlayOnly')
+    expect(page.detection.text).toContain("Image|endswith: '\\cmd.exe'")
+    expect(page.conversions.some((c: { ok: boolean }) => c.ok)).toBe(true)
+    expect(page.falsepositives).toContain('Administrators starting a shell from a console on a jump host')
+    expect(page.guide.headings.map((h: { slug: string }) => h.slug)).toEqual(['triage', 'investigation-steps', 'false-positive-analysis', 'response-and-remediation'])
+  })
+
+  it('should fail on a page without a detection whose id no imported rule has, at the id', async () => {
+    for (const sources of [[], [{ type: 'sigma' as const, path: path.join(fixtures, 'overlay/sigma') }]]) {
+      const result = await buildManifest({ contentDir: path.join(fixtures, 'overlay-orphan/content'), sources, write: false, workers: 0 })
+      expect(result.index).toBeNull()
+      expect(result.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic)).toEqual([
+        expect.stringMatching(
+          /guide-without-rule\.mdx:2:5: error: No detection and no imported rule with id 6a1d4c0e-5b7f-4e2a-9c3d-8f0e1a2b3c4d: .* \[overlay-no-rule\]$/,
+        ),
+      ])
+    }
+  })
+
   it('should fail the build on a broken source rule and say where', async () => {
     const result = await buildManifest({
       contentDir: path.join(fixtures, 'overlay/content'),
