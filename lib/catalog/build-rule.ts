@@ -285,7 +285,7 @@ async function buildOverlayPage(
     logsource: null,
     logsourceSlug: null,
     targets: [],
-    references: fm.references ?? [],
+    ...splitReferences(fm.references ?? []),
     falsepositives: fm.falsepositives ?? [],
     authors: fm.authors ?? [],
     ...(fm.license ? { license: fm.license } : {}),
