@@ -13,6 +13,7 @@ import { existsSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync 
 import path from 'node:path'
 import { gzipSync } from 'node:zlib'
 import type { Row, Section } from './site.bench'
+import { buildCacheDir } from '../lib/catalog/paths'
 
 const root = path.resolve(import.meta.dirname, '..')
 const CORPORA = '../shared/corpus/sigma/rules:../shared/corpus/elastic/rules:../shared/corpus/elastic/rules_building_block'
@@ -91,7 +92,7 @@ export function catalogBuildSection(): Section {
     title: 'catalog build (content + rule repositories)',
     async run(): Promise<Row[]> {
       const env: NodeJS.ProcessEnv = { ...process.env, ATLAS_SOURCES: process.env.ATLAS_SOURCES ?? CORPORA }
-      for (const cache of [env.ATLAS_CACHE_DIR ?? '.cache/atlas/rules', env.ATLAS_PAGE_CACHE_DIR ?? '.cache/atlas/pages'])
+      for (const cache of [env.ATLAS_CACHE_DIR ?? '.cache/atlas/rules', ...(['pages', 'csp', 'link-scans'] as const).map(buildCacheDir)])
         rmSync(path.resolve(root, cache), { recursive: true, force: true })
       rmSync(path.join(root, '.next'), { recursive: true, force: true })
       const cold = build(env)

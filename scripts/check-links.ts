@@ -14,7 +14,7 @@ import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { checkLinks, formatProblem, type LinkCheckRule } from '../lib/site-check/check-links'
 import { addToStableList, readStableList, ruleStableUrls, unlisted } from '../lib/site-check/stable-urls'
-import { contentDir, manifestDir, repoRoot } from '../lib/catalog/paths'
+import { buildCacheDir, contentDir, manifestDir, repoRoot } from '../lib/catalog/paths'
 import { discover } from '../lib/catalog/sources/discover'
 import type { ManifestIndex } from '../lib/catalog/manifest-types'
 
@@ -47,6 +47,7 @@ const report = await checkLinks({
   out,
   rules,
   stableUrls,
+  cacheDir: buildCacheDir('link-scans'),
   ...(values.workers !== undefined ? { workers: Number(values.workers) } : {}),
 })
 

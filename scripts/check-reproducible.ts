@@ -25,7 +25,7 @@ const build = (n: number): number => {
   rmSync(out, { recursive: true, force: true })
   const started = performance.now()
   console.log(`▶ build ${n}/2: ${values.build} (cold: no .next, rule and page caches in ${work})`)
-  execSync(values.build, { cwd: repoRoot, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, ATLAS_CACHE_DIR: path.join(work, `cache-${n}`), ATLAS_PAGE_CACHE_DIR: path.join(work, `pages-${n}`) } })
+  execSync(values.build, { cwd: repoRoot, stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, ATLAS_CACHE_DIR: path.join(work, `cache-${n}`), ATLAS_BUILD_CACHE: path.join(work, `build-cache-${n}`) } })
   return (performance.now() - started) / 1000
 }
 

@@ -9,21 +9,22 @@
  */
 import { createHash } from 'node:crypto'
 import { spawn } from 'node:child_process'
-import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
+import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { availableParallelism } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { renderToStaticMarkup } from 'react-dom/server'
 import { DeferredQueries, RulePage, hasQueries } from '../components/rule-page'
 import { StaticDocument, type DocumentHead } from '../components/static-document'
+import { applyCsp, isDocument } from '../lib/catalog/csp'
 import { readAssets, readIndex } from '../lib/catalog/manifest-files'
-import { manifestDir, repoRoot } from '../lib/catalog/paths'
+import { buildCacheDir, manifestDir, repoRoot } from '../lib/catalog/paths'
 import { queriesUrl, ruleStaticFiles, ruleUrl, type StaticFile } from '../lib/catalog/static-files'
 import type { RuleDetail } from '../lib/catalog/manifest-types'
 
 const started = Date.now()
 const out = path.resolve(process.argv[2] ?? path.join(repoRoot, 'out'))
-const pageCache = path.resolve(repoRoot, process.env.ATLAS_PAGE_CACHE_DIR ?? '.cache/atlas/pages')
+const pageCache = buildCacheDir('pages')
 const index = readIndex()
 
 /** The head Next gave the rest of the site: its stylesheets and icon links, read from the home page. */
@@ -40,7 +41,7 @@ function nextHead(): Pick<DocumentHead, 'stylesheets' | 'icons'> {
 /** Everything besides the rule itself that shapes its page: the head, the targets and the code that renders it. */
 function templateKey(head: Omit<DocumentHead, 'title' | 'description'>): string {
   const hash = createHash('sha256').update(JSON.stringify([head, index.targets]))
-  const sources = ['components', 'lib/catalog/rule-queries.ts', 'lib/catalog/static-files.ts', 'scripts/write-rule-files.tsx', 'package-lock.json']
+  const sources = ['components', 'lib/catalog/rule-queries.ts', 'lib/catalog/static-files.ts', 'lib/catalog/csp.ts', 'scripts/write-rule-files.tsx', 'package-lock.json']
   for (const source of sources) {
     const full = path.join(repoRoot, source)
     const files = source.includes('.') ? [full] : readdirSync(full, { recursive: true, encoding: 'utf8' }).sort().map((f) => path.join(full, f))
@@ -59,7 +60,9 @@ function ruleFiles(rule: RuleDetail, head: Omit<DocumentHead, 'title' | 'descrip
   const files: StaticFile[] = [{ path: `${ruleUrl(rule.slug).slice(1)}index.html`, text: `<!DOCTYPE html>${page}\n` }, ...ruleStaticFiles(rule)]
   if (hasQueries(rule, index.targets))
     files.push({ path: queriesUrl(rule.slug).slice(1), text: `${renderToStaticMarkup(<DeferredQueries rule={rule} targets={index.targets} />)}\n` })
-  return files
+  // Documents get their policy here, so the cache holds finished pages: the build's CSP step
+  // (scripts/apply-csp.ts) still checks them and finds nothing to change.
+  return files.map((file) => (isDocument(file.text) ? { ...file, text: applyCsp(file.text).html } : file))
 }
 
 /** Renders one rule into its cache entry: a folder of its files, named by their encoded paths under out/. */
@@ -133,7 +136,14 @@ for (const key of keys) {
   for (const name of readdirSync(entry)) {
     const target = path.join(out, decodeURIComponent(name))
     mkdirSync(path.dirname(target), { recursive: true })
-    copyFileSync(path.join(entry, name), target)
+    // A hard link, not a copy (the pages are a gigabyte at corpus scale): later steps replace
+    // files in out/ by rename (apply-csp), never write through them, so the cache stays intact.
+    rmSync(target, { force: true })
+    try {
+      linkSync(path.join(entry, name), target)
+    } catch {
+      copyFileSync(path.join(entry, name), target)
+    }
     files++
   }
 }

@@ -56,13 +56,20 @@ export interface CspResult {
 }
 
 /**
- * Give one HTML page its policy: hash its inline scripts (no `src`, a JavaScript type),
+ * Whether `html` is a whole document (a doctype or an `<html>` tag near its start), not a
+ * fragment such as a rule's `queries.html`: a fragment's scripts are governed by the policy
+ * of the page it is inserted into, so it needs none of its own.
+ */
+export const isDocument = (html: string) => /^\s*(?:<!doctype\s+html|<html[\s>])/i.test(html.slice(0, 256))
+
+/**
+ * Read one HTML page for its policy (`applyCsp` then writes it in): hash its inline scripts (no `src`, a JavaScript type),
  * `<style>` elements and `style` attributes, and insert
  * `<meta http-equiv="Content-Security-Policy">` as the first element of `<head>` — after
  * `<meta charset>` when that comes first, as the encoding must be declared in the first 1024 bytes
  * and it loads nothing. A policy meta already there (a second run) is replaced, so the step is idempotent.
  */
-export function applyCsp(html: string): CspResult {
+export function planCsp(html: string): CspPlan {
   const scripts = new Set<string>()
   const styles = new Set<string>()
   const styleAttributes = new Set<string>()
@@ -108,16 +115,33 @@ export function applyCsp(html: string): CspResult {
   parser.end(html)
 
   const sources: PageSources = { scripts: sorted(scripts), styles: sorted(styles), styleAttributes: sorted(styleAttributes) }
-  const policy = cspPolicy(sources)
-  const meta = `<meta http-equiv="Content-Security-Policy" content="${policy}"/>`
-  const at = insertAt >= 0 ? insertAt : afterHtml >= 0 ? afterHtml : Math.max(afterDoctype, 0)
+  return { at: insertAt >= 0 ? insertAt : afterHtml >= 0 ? afterHtml : Math.max(afterDoctype, 0), existing, sources, policy: cspPolicy(sources) }
+}
+
+/** Where a page's policy goes, what it allows, and the earlier policies to remove: all `applyCsp` needs of the parse. */
+export interface CspPlan {
+  readonly at: number
+  readonly existing: readonly (readonly [number, number])[]
+  readonly sources: PageSources
+  readonly policy: string
+}
+
+/** Writes a plan into its page. */
+export function spliceCsp(html: string, plan: CspPlan): string {
+  const meta = `<meta http-equiv="Content-Security-Policy" content="${plan.policy}"/>`
   // Remove earlier policies (back to front so offsets hold), then insert at the position shifted by what was removed before it.
   let out = html
   let shift = 0
-  for (const [start, end] of existing.reverse()) {
+  for (const [start, end] of [...plan.existing].reverse()) {
     out = out.slice(0, start) + out.slice(end)
-    if (end <= at) shift += end - start
+    if (end <= plan.at) shift += end - start
   }
-  const position = at - shift
-  return { html: out.slice(0, position) + meta + out.slice(position), sources, policy }
+  const position = plan.at - shift
+  return out.slice(0, position) + meta + out.slice(position)
+}
+
+/** Give one HTML page its policy. */
+export function applyCsp(html: string): CspResult {
+  const plan = planCsp(html)
+  return { html: spliceCsp(html, plan), sources: plan.sources, policy: plan.policy }
 }

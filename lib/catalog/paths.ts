@@ -20,6 +20,14 @@ export function ruleCacheDir(): string {
 }
 
 /**
+ * A cache of the build's steps after the manifest (`pages`, `csp`, `link-scans`), each keyed by
+ * content hash: `.cache/atlas/<name>`, or under `ATLAS_BUILD_CACHE` (a cold build points it at an empty folder).
+ */
+export function buildCacheDir(name: 'pages' | 'csp' | 'link-scans'): string {
+  return path.resolve(repoRoot, process.env.ATLAS_BUILD_CACHE ?? '.cache/atlas', name)
+}
+
+/**
  * The site's public URL, for links that leave the site (the ATT&CK Navigator layer):
  * `ATLAS_SITE_URL`, else where `npm start` serves it.
  */

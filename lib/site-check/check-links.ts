@@ -31,6 +31,8 @@ export interface LinkCheckOptions {
   readonly stableUrls?: readonly string[]
   /** Threads that parse HTML (0: this one); default by tree size. */
   readonly workers?: number
+  /** Where each page's scan is kept by content hash between runs (none: scan every page). */
+  readonly cacheDir?: string
 }
 
 export interface LinkProblem {
@@ -134,6 +136,7 @@ export async function checkLinks(options: LinkCheckOptions): Promise<LinkCheckRe
   const scanList = await scanFiles(
     html.map((f) => path.join(out, f)),
     options.workers,
+    options.cacheDir,
   )
   const scans = new Map<string, PageScan>(html.map((f, i) => [f, scanList[i]!]))
 

@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import path from 'node:path'
 import { availableParallelism } from 'node:os'
 import { Worker } from 'node:worker_threads'
 import { scanHtml, type PageScan } from './scan-html'
@@ -6,8 +8,38 @@ import { scanHtml, type PageScan } from './scan-html'
 /** Files per message to a worker: large enough that messaging costs little, small enough to balance. */
 const BATCH = 100
 
+/**
+ * Scans HTML files (absolute paths), results in file order. With `cacheDir`, each file's scan is
+ * kept by a hash of its bytes, so a rebuild rescans only the pages that changed (the rest of an
+ * export is byte-identical from build to build); entries no file used are removed.
+ */
+export async function scanFiles(files: readonly string[], workers?: number, cacheDir?: string): Promise<PageScan[]> {
+  if (!cacheDir) return scanUncached(files, workers ?? defaultWorkers(files.length))
+  mkdirSync(cacheDir, { recursive: true })
+  const keys = files.map((file) => createHash('sha256').update(readFileSync(file)).digest('hex'))
+  const scans = keys.map((key): PageScan | undefined => {
+    try {
+      return JSON.parse(readFileSync(path.join(cacheDir, `${key}.json`), 'utf8')) as PageScan
+    } catch {
+      return undefined
+    }
+  })
+  const missing = files.flatMap((_, i) => (scans[i] ? [] : [i]))
+  const fresh = await scanUncached(
+    missing.map((i) => files[i]!),
+    workers ?? defaultWorkers(missing.length),
+  )
+  for (const [j, i] of missing.entries()) {
+    scans[i] = fresh[j]!
+    writeFileSync(path.join(cacheDir, `${keys[i]}.json`), JSON.stringify(fresh[j]))
+  }
+  const used = new Set(keys.map((key) => `${key}.json`))
+  for (const entry of readdirSync(cacheDir)) if (!used.has(entry)) rmSync(path.join(cacheDir, entry))
+  return scans as PageScan[]
+}
+
 /** Scans HTML files (absolute paths) on `workers` threads (0: this thread); results in file order. */
-export async function scanFiles(files: readonly string[], workers = defaultWorkers(files.length)): Promise<PageScan[]> {
+async function scanUncached(files: readonly string[], workers: number): Promise<PageScan[]> {
   if (workers <= 0) return files.map((file) => scanHtml(readFileSync(file, 'utf8')))
   const scans = new Array<PageScan>(files.length)
   let next = 0
