@@ -2,6 +2,8 @@ import { createProcessor } from '@mdx-js/mdx'
 import GithubSlugger from 'github-slugger'
 import { bundleMDX } from 'mdx-bundler'
 import type { Diagnostic } from '../sigma/diagnostics'
+import { nestedTooDeep } from '../sigma/limits'
+import { mdxTooDeep } from '../sigma/nesting'
 import type { Location } from '../sigma/position'
 
 /**
@@ -45,6 +47,13 @@ export function checkGuide(file: string, body: string): CheckedGuide {
         ? node.position.start
         : { line: (node as { line?: number })?.line ?? 1, column: (node as { column?: number })?.column ?? 1 }
     return { file, start: { line: start.line, column: start.column, offset: 0 } }
+  }
+  const deep = mdxTooDeep(body)
+  if (deep !== undefined) {
+    const before = body.slice(0, deep)
+    const line = before.split('\n').length
+    diagnostics.push(nestedTooDeep('The investigation guide', { file, start: { line, column: deep - before.lastIndexOf('\n'), offset: deep } }))
+    return { headings: [], diagnostics }
   }
   let tree: MdastNode
   try {

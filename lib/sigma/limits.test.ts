@@ -6,6 +6,7 @@ import { matches, parseSigma } from './index'
 import { LIMITS, utf8Size } from './limits'
 import { bracketsTooDeep, mdxTooDeep, yamlTooDeep } from './nesting'
 import type { SigmaRule } from './rule'
+import { aliasBomb } from './testing/alias-bomb'
 
 const repoRoot = path.resolve(__dirname, '../..')
 const corpus = path.resolve(repoRoot, '../shared/corpus')
@@ -15,13 +16,6 @@ const errorsOf = (text: string, options: { yamlReader?: 'yaml' } = {}) =>
   parseSigma(text, 'hostile.yml', options)
     .diagnostics.filter((d) => d.severity === 'error')
     .map(formatDiagnostic)
-
-/** "Billion laughs": nine levels of nine aliases each, about 387 million strings once expanded. */
-export function aliasBomb(indent = ''): string {
-  const lines = [`${indent}l0: &l0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]`]
-  for (let i = 1; i < 10; i++) lines.push(`${indent}l${i}: &l${i} [${Array(9).fill(`*l${i - 1}`).join(', ')}]`)
-  return lines.join('\n') + '\n'
-}
 
 const timed = <T>(label: string, run: () => T): T => {
   const started = performance.now()

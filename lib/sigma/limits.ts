@@ -54,6 +54,12 @@ export function fileTooLarge(file: string, bytes: number): Diagnostic {
   }
 }
 
+/** The `file-too-large` error when a text is over `LIMITS.maxFileBytes`, else undefined. */
+export function textTooLarge(file: string, text: string): Diagnostic | undefined {
+  const bytes = utf8Size(text)
+  return bytes > LIMITS.maxFileBytes ? fileTooLarge(file, bytes) : undefined
+}
+
 /** The error for input nested deeper than `LIMITS.maxDepth`, at the place it goes too deep. */
 export function nestedTooDeep(what: string, location: Location): Diagnostic {
   return {

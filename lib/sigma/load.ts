@@ -4,7 +4,7 @@ import { parseFastYaml } from './fast-yaml'
 import { resolveDetection } from './detection'
 import type { ItemOptions } from './detection-item'
 import type { Diagnostic } from './diagnostics'
-import { fileTooLarge, LIMITS, nestedTooDeep, tooManyAliases, utf8Size } from './limits'
+import { LIMITS, nestedTooDeep, textTooLarge, tooManyAliases } from './limits'
 import { yamlTooDeep } from './nesting'
 import { readLogSource, readMeta, type DocumentKind } from './meta'
 import type { Expression } from './nodes'
@@ -52,14 +52,11 @@ export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[
 
 /** Whether the text is within `LIMITS` (size, nesting) to be parsed at all; if not, the error is reported. */
 function withinLimits(source: SourceFile): boolean {
-  const bytes = utf8Size(source.text)
-  const problem =
-    bytes > LIMITS.maxFileBytes
-      ? fileTooLarge(source.file, bytes)
-      : (() => {
-          const deep = yamlTooDeep(source.text)
-          return deep === undefined ? undefined : nestedTooDeep('The YAML', source.location(deep))
-        })()
+  const deep = () => {
+    const offset = yamlTooDeep(source.text)
+    return offset === undefined ? undefined : nestedTooDeep('The YAML', source.location(offset))
+  }
+  const problem = textTooLarge(source.file, source.text) ?? deep()
   if (problem) source.error(problem.code, problem.message, problem.location)
   return !problem
 }

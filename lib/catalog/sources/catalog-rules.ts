@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto'
-import { copyFileSync, existsSync, linkSync, readFileSync, writeFileSync } from 'node:fs'
+import { copyFileSync, existsSync, linkSync, readFileSync, statSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 import type { Diagnostic } from '../../sigma/diagnostics'
+import { fileTooLarge, LIMITS } from '../../sigma/limits'
 import type { Location } from '../../sigma/position'
 import type { RuleDetail, TargetSummary } from '../manifest-types'
 import { cacheFiles, lighten, type BuildJob, type BuildRecord } from './build-one'
@@ -53,8 +54,12 @@ export async function buildCatalogRules(options: {
     ...options.sources.flatMap((s) => discover(s)),
   ]
   const slugs = assignSlugs(entries)
+  // A file over the size limit is never read: its record is the error (and it is not cached).
+  const tooLarge = new Map<number, BuildRecord>()
   const jobs: BuildJob[] = entries.map((entry, i) => {
-    const text = readFileSync(entry.absolute, 'utf8')
+    const bytes = statSync(entry.absolute).size
+    if (bytes > LIMITS.maxFileBytes) tooLarge.set(i, { key: '', diagnostics: [fileTooLarge(entry.display, bytes)], idLocation: null, light: null })
+    const text = tooLarge.has(i) ? '' : readFileSync(entry.absolute, 'utf8')
     const key = createHash('sha256')
       .update(options.fingerprint)
       .update(`\0${entry.type}\0${entry.display}\0${slugs[i]}\0`)
@@ -67,7 +72,8 @@ export async function buildCatalogRules(options: {
   const missing: number[] = []
   jobs.forEach((job, i) => {
     const meta = cacheFiles(options.cacheDir, job.key).meta
-    if (existsSync(meta)) records[i] = JSON.parse(readFileSync(meta, 'utf8')) as BuildRecord
+    if (tooLarge.has(i)) records[i] = tooLarge.get(i)!
+    else if (existsSync(meta)) records[i] = JSON.parse(readFileSync(meta, 'utf8')) as BuildRecord
     else missing.push(i)
   })
   if (missing.length) {

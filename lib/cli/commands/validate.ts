@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import type { Command } from 'commander'
-import { formatDiagnostic, parseSigma, resolveCollection, type Diagnostic, type SigmaCollection } from '../../sigma'
+import { fileTooLarge, formatDiagnostic, LIMITS, parseSigma, resolveCollection, type Diagnostic, type SigmaCollection } from '../../sigma'
 
 /** Every `.yml`/`.yaml` file under the given files and folders, sorted; unreadable paths as diagnostics. */
 export function sigmaFiles(paths: readonly string[]): { files: string[]; problems: Diagnostic[] } {
@@ -40,6 +40,9 @@ export function placeholderOption(value: string, previous: Record<string, string
 export function loadSigmaFiles(files: readonly string[], placeholders?: Record<string, string[]>): SigmaCollection[] {
   return files.map((file) => {
     try {
+      // Stat first: a file over the limit is reported without being read.
+      const bytes = statSync(file).size
+      if (bytes > LIMITS.maxFileBytes) return { documents: [], diagnostics: [fileTooLarge(file, bytes)] }
       return parseSigma(readFileSync(file, 'utf8'), file, { placeholders })
     } catch (error) {
       return { documents: [], diagnostics: [readProblem(file, error)] }

@@ -1,0 +1,212 @@
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { formatDiagnostic, type Diagnostic } from '../sigma/diagnostics'
+import { aliasBomb } from '../sigma/testing/alias-bomb'
+import { buildManifest, targetSummaries } from './build-manifest'
+import { buildRule } from './build-rule'
+import { repoRoot } from './paths'
+import { MAX_SLUG_LENGTH, slugOf, slugProblem } from './sources/discover'
+import { buildElasticRule } from './sources/elastic-rule'
+import { buildSigmaFile } from './sources/sigma-file'
+
+/**
+ * Issue 8, item 3: hostile rule files end in a located error naming the file, quickly (each
+ * test finishes under vitest's default timeout; durations are printed), and a build writes
+ * nothing outside its output and cache folders. Big and bomb files are made here, in a temp folder.
+ */
+const fixtures = path.join(repoRoot, 'lib/catalog/__fixtures__/hostile-limits')
+const scratch = mkdtempSync(path.join(tmpdir(), 'atlas-hostile-'))
+afterAll(() => rmSync(scratch, { recursive: true, force: true }))
+const targets = targetSummaries()
+
+const errors = (diagnostics: readonly Diagnostic[]) => diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic)
+async function timed<T>(label: string, run: () => Promise<T>): Promise<T> {
+  const started = performance.now()
+  const result = await run()
+  console.log(`${label}: ${Math.round(performance.now() - started)} ms`)
+  return result
+}
+
+const RULE = `title: Hostile
+id: 0b7e6a52-1d1f-4c55-9a7e-3f2c1b0a9d8e
+status: experimental
+description: x
+author: tests
+date: 2026-11-01
+logsource:
+  product: windows
+  category: process_creation
+detection:
+  sel:
+    Image: x.exe
+  condition: sel
+level: low
+`
+const page = (frontmatter: string, body = '') => `---\n${frontmatter}---\n${body}`
+const indented = (yaml: string) => `${yaml.trimEnd().replace(/^/gm, '  ')}\n`
+const sigmaPage = (body = '') => page(`sigma: |\n${indented(RULE)}`, body)
+const ELASTIC = readFileSync(path.join(fixtures, 'escape/elastic/escape_id.toml'), 'utf8').replace('".."', '"3c9f1a2b-4d5e-4f60-8a7b-9c0d1e2f3a4b"')
+const twentyMegabytes = (line: string) => line.repeat(Math.ceil(20_000_000 / line.length))
+
+describe('hostile content pages (MDX)', () => {
+  it('should refuse a 20 MB page before parsing it', async () => {
+    const built = await timed('20 MB MDX', () => buildRule('content/rules/big.mdx', 'big', sigmaPage(twentyMegabytes('Filler text.\n')), targets))
+    expect(errors(built.diagnostics)).toEqual([expect.stringMatching(/^content\/rules\/big\.mdx:1:1: error: The file is 20,\d{3},\d{3} bytes; .*\[file-too-large\]$/)])
+  })
+
+  it('should refuse an alias bomb in the frontmatter and in its sigma block', async () => {
+    const inFrontmatter = await timed('frontmatter bomb', () => buildRule('bomb.mdx', 'bomb', page(`${aliasBomb()}sigma: |\n${indented(RULE)}`), targets))
+    expect(errors(inFrontmatter.diagnostics)).toEqual([expect.stringMatching(/^bomb\.mdx:\d+:\d+: error: The frontmatter expands YAML aliases more than 100 times.*\[yaml-alias-limit\]$/)])
+    const inSigma = await timed('sigma block bomb', () => buildRule('bomb.mdx', 'bomb', page(`sigma: |\n${indented(RULE + aliasBomb())}`), targets))
+    expect(errors(inSigma.diagnostics)).toEqual([expect.stringMatching(/^bomb\.mdx:1[5-9]:\d+: error: .*\[yaml-alias-limit\]$/)])
+  })
+
+  it('should refuse frontmatter nested 10,000 deep at its line', async () => {
+    const built = await buildRule('deep.mdx', 'deep', page(`tests: ${'['.repeat(10_000)}${']'.repeat(10_000)}\n`), targets)
+    expect(errors(built.diagnostics)).toEqual([expect.stringMatching(/^deep\.mdx:2:\d+: error: The frontmatter is nested deeper than 64 levels.*\[nested-too-deep\]$/)])
+  })
+
+  it('should refuse a guide nested 10,000 deep (JSX, block quotes, emphasis, lists) without overflowing the stack', async () => {
+    const bodies = {
+      jsx: `${'<Callout>'.repeat(10_000)}x${'</Callout>'.repeat(10_000)}`,
+      quotes: `${'> '.repeat(10_000)}x`,
+      emphasis: `${'*'.repeat(10_000)}x${'*'.repeat(10_000)}`,
+      lists: Array.from({ length: 500 }, (_, i) => `${'  '.repeat(i)}- x`).join('\n'),
+    }
+    for (const [name, body] of Object.entries(bodies)) {
+      const built = await timed(`guide ${name}`, () => buildRule('deep.mdx', 'deep', sigmaPage(`\n## Triage\n\n${body}\n`), targets))
+      expect(errors(built.diagnostics)).toEqual([expect.stringMatching(/^deep\.mdx:\d+:\d+: error: The investigation guide is nested deeper than 64 levels.*\[nested-too-deep\]$/)])
+    }
+  })
+
+  it('should run sample tests of a catastrophic-backtracking regex in linear time, on a short and a 400,000-character event', async () => {
+    const file = path.join(fixtures, 'regex/catastrophic-regex.mdx')
+    const text = readFileSync(file, 'utf8')
+    const built = await buildRule('catastrophic-regex.mdx', 'catastrophic-regex', text, targets)
+    expect(errors(built.diagnostics)).toEqual([])
+    expect(built.detail!.tests).toEqual([
+      { name: 'all a', match: true, passed: true },
+      { name: 'a then a bang (exponential for a backtracking engine)', match: false, passed: true },
+    ])
+    const long = text.replaceAll(/'a{40}(!?)'/g, `'${'a'.repeat(400_000)}$1'`)
+    const longBuilt = await timed('sample tests on 400,000 characters', () => buildRule('catastrophic-regex.mdx', 'catastrophic-regex', long, targets))
+    expect(longBuilt.detail!.tests.map((t) => t.passed)).toEqual([true, true])
+  })
+})
+
+describe('hostile Sigma files', () => {
+  it('should refuse a 20 MB file, an alias bomb and 10,000-deep YAML, located in the .yml', async () => {
+    const cases = {
+      big: [`${RULE}${twentyMegabytes('# filler\n')}`, /^rules\/x\.yml:1:1: error: The file is .*\[file-too-large\]$/],
+      bomb: [`${RULE}${aliasBomb()}`, /^rules\/x\.yml:1[5-9]:\d+: error: .*\[yaml-alias-limit\]$/],
+      deep: [RULE.replace('Image: x.exe', `Image: ${'['.repeat(10_000)}${']'.repeat(10_000)}`), /^rules\/x\.yml:12:\d+: error: The YAML is nested deeper .*\[nested-too-deep\]$/],
+    } as const
+    for (const [name, [text, expected]] of Object.entries(cases)) {
+      const built = await timed(`sigma ${name}`, () => buildSigmaFile('rules/x.yml', 'x', text, targets))
+      expect(errors(built.diagnostics)).toEqual([expect.stringMatching(expected)])
+    }
+  })
+})
+
+describe('hostile Elastic files', () => {
+  it('should refuse a 20 MB file, 10,000-deep arrays, inline tables and dotted keys, and a 10,000-deep note', async () => {
+    const cases = {
+      big: [ELASTIC + twentyMegabytes('# filler\n'), /^x\.toml:1:1: error: The file is .*\[file-too-large\]$/],
+      arrays: [`${ELASTIC}tags2 = ${'['.repeat(10_000)}${']'.repeat(10_000)}\n`, /^x\.toml:15:\d+: error: The TOML is nested deeper .*\[nested-too-deep\]$/],
+      tables: [`${ELASTIC}t = ${'{a = '.repeat(10_000)}1${'}'.repeat(10_000)}\n`, /^x\.toml:15:\d+: error: The TOML is nested deeper .*\[nested-too-deep\]$/],
+      keys: [`${ELASTIC}[${Array(10_000).fill('a').join('.')}]\nx = 1\n`, /^x\.toml:15:\d+: error: The TOML is nested deeper .*\[nested-too-deep\]$/],
+      note: [ELASTIC.replace('[rule]\n', `[rule]\nnote = """${'> '.repeat(10_000)}x"""\n`), /^x\.toml:6:1: error: The `note` markdown is nested deeper .*\[nested-too-deep\]$/],
+    } as const
+    for (const [name, [text, expected]] of Object.entries(cases)) {
+      const built = await timed(`elastic ${name}`, () => buildElasticRule('x.toml', 'x', text))
+      expect(errors(built.diagnostics)).toEqual([expect.stringMatching(expected)])
+    }
+  })
+})
+
+describe('slugs and ids', () => {
+  it('should make every imported file name a safe slug', () => {
+    for (const name of ['../../x.yml', '/etc/passwd.yml', 'a\0b.yml', '..', 'CON.yml', 'nul.aux.yml', 'Lpt1.toml', `${'a'.repeat(300)}.yml`, '....yml', 'C:\\x\\..\\y.yml'])
+      expect(slugProblem(slugOf(name)), name).toBeUndefined()
+    expect(slugOf('CON.yml')).toBe('con-rule')
+    expect(slugOf(`${'a'.repeat(300)}.yml`)).toHaveLength(MAX_SLUG_LENGTH)
+  })
+
+  it('should say why a content file name is not a safe slug', () => {
+    expect(slugProblem('..')).toMatch(/lower-case/)
+    expect(slugProblem('con')).toMatch(/reserved device name/)
+    expect(slugProblem('a'.repeat(MAX_SLUG_LENGTH + 1))).toMatch(/at most 120/)
+  })
+})
+
+/** Every file under `dir`, relative to it. */
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)))
+    .sort()
+}
+
+describe('a manifest build of hostile trees', () => {
+  // sandbox/a/b/tree/{content,sigma,elastic,safe,out}: whatever a hostile name or id writes lands in the sandbox, where it is seen.
+  const sandbox = path.join(scratch, 'sandbox')
+  const tree = path.join(sandbox, 'a/b/tree')
+  const out = path.join(tree, 'out')
+  beforeAll(() => {
+    cpSync(path.join(fixtures, 'escape'), tree, { recursive: true })
+    cpSync(path.join(fixtures, 'safe/sigma'), path.join(tree, 'safe'), { recursive: true })
+    mkdirSync(path.join(tree, 'sigma'), { recursive: true })
+    writeFileSync(path.join(tree, 'sigma/big.yml'), `${RULE}${twentyMegabytes('# filler\n')}`)
+    writeFileSync(path.join(tree, 'sigma/bomb.yml'), `${RULE}${aliasBomb()}`)
+    writeFileSync(path.join(tree, 'sigma/deep.yml'), `${RULE}x: ${'['.repeat(10_000)}${']'.repeat(10_000)}\n`)
+    writeFileSync(path.join(tree, `safe/${'Very_Long_Name_'.repeat(16)}.yml`), RULE.replace('0b7e6a52', '0b7e6a53'))
+    process.env.ATLAS_CACHE_DIR = path.join(out, 'cache')
+  })
+  afterAll(() => delete process.env.ATLAS_CACHE_DIR)
+
+  it('should fail with an error naming each hostile file, and write no manifest', async () => {
+    const before = filesUnder(sandbox)
+    const result = await timed('hostile manifest build', () =>
+      buildManifest({
+        contentDir: path.join(tree, 'content'),
+        sources: [
+          { type: 'sigma', path: path.join(tree, 'sigma') },
+          { type: 'elastic', path: path.join(tree, 'elastic') },
+        ],
+        outDir: path.join(out, 'manifest'),
+        workers: 0,
+      }),
+    )
+    expect(result.index).toBeNull()
+    const problems = errors(result.diagnostics)
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/content\/rules\/con\.mdx:1:1: error: The file name `con\.mdx` is the page's URL: `con` is a reserved device name on Windows \[content-slug\]$/),
+        expect.stringMatching(/elastic\/escape_id\.toml:10:1: error: The rule id `\.\.` cannot be a stable link: .*\[unsafe-rule-id\]$/),
+        expect.stringMatching(/sigma\/big\.yml:1:1: error: The file is 20,\d{3},\d{3} bytes; .*\[file-too-large\]$/),
+        expect.stringMatching(/sigma\/bomb\.yml:\d+:\d+: error: .*\[yaml-alias-limit\]$/),
+        expect.stringMatching(/sigma\/deep\.yml:15:\d+: error: .*\[nested-too-deep\]$/),
+      ]),
+    )
+    const written = filesUnder(sandbox).filter((f) => !before.includes(f))
+    expect(written.filter((f) => !f.startsWith('a/b/tree/out/cache/'))).toEqual([])
+  })
+
+  it('should give imported rules with hostile names safe slugs, and write only into the output and cache folders', async () => {
+    const before = filesUnder(sandbox)
+    const result = await buildManifest({
+      contentDir: path.join(tree, 'no-content'),
+      sources: [{ type: 'sigma', path: path.join(tree, 'safe') }],
+      outDir: path.join(out, 'manifest'),
+      workers: 0,
+    })
+    expect(errors(result.diagnostics)).toEqual([])
+    const written = filesUnder(sandbox).filter((f) => !before.includes(f))
+    expect(written.filter((f) => !f.startsWith('a/b/tree/out/cache/') && !f.startsWith('a/b/tree/out/manifest/'))).toEqual([])
+    const pages = filesUnder(path.join(out, 'manifest/rules'))
+    expect(pages).toEqual(['con-rule.json', 'nul-aux.json', `${slugOf(`${'Very_Long_Name_'.repeat(16)}.yml`)}.json`])
+    for (const name of pages) expect(slugProblem(name.replace(/\.json$/, ''))).toBeUndefined()
+  })
+})
