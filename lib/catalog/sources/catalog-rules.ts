@@ -1,9 +1,9 @@
 import { createHash } from 'node:crypto'
 import { copyFileSync, existsSync, linkSync, readFileSync, statSync, writeFileSync } from 'node:fs'
-import path from 'node:path'
 import type { Diagnostic } from '../../sigma/diagnostics'
 import { fileTooLarge, LIMITS } from '../../sigma/limits'
 import type { Location } from '../../sigma/position'
+import { insideDir } from '../inside-dir'
 import type { RuleDetail, TargetSummary } from '../manifest-types'
 import { cacheFiles, lighten, type BuildJob, type BuildRecord } from './build-one'
 import { assignSlugs, discover, type SourceEntry } from './discover'
@@ -152,7 +152,7 @@ export async function buildCatalogRules(options: {
  */
 export function writeRuleFiles(rulesDir: string, rules: readonly CatalogRule[], cacheDir: string): void {
   for (const rule of rules) {
-    const file = path.join(rulesDir, `${rule.slug}.json`)
+    const file = insideDir(rulesDir, `${rule.slug}.json`)
     if (rule.full) writeFileSync(file, JSON.stringify(rule.full))
     else {
       const cached = cacheFiles(cacheDir, rule.key!).detail
