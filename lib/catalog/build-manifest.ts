@@ -80,6 +80,15 @@ export async function buildManifest(
 
   const byId = new Map<string, CatalogRule>()
   for (const rule of catalog.rules) {
+    // Content file names are checked above; imported slugs are safe by construction (`slugOf`, `assignSlugs`): checked anyway.
+    const badSlug = rule.entry.type === 'content' ? undefined : slugProblem(rule.slug)
+    if (badSlug)
+      diagnostics.push({
+        severity: 'error',
+        code: 'unsafe-slug',
+        message: `The page slug \`${rule.slug}\` made from this file's name is not safe: ${badSlug}`,
+        location: { file: rule.entry.display, start: { line: 1, column: 1, offset: 0 } },
+      })
     const unsafe = idProblem(rule.light.id)
     if (unsafe)
       diagnostics.push({

@@ -7,7 +7,7 @@ import { aliasBomb } from '../sigma/testing/alias-bomb'
 import { buildManifest, targetSummaries } from './build-manifest'
 import { buildRule } from './build-rule'
 import { repoRoot } from './paths'
-import { MAX_SLUG_LENGTH, slugOf, slugProblem } from './sources/discover'
+import { assignSlugs, MAX_SLUG_LENGTH, slugOf, slugProblem } from './sources/discover'
 import { buildElasticRule } from './sources/elastic-rule'
 import { buildSigmaFile } from './sources/sigma-file'
 
@@ -131,6 +131,9 @@ describe('slugs and ids', () => {
     for (const name of ['../../x.yml', '/etc/passwd.yml', 'a\0b.yml', '..', 'CON.yml', 'nul.aux.yml', 'Lpt1.toml', `${'a'.repeat(300)}.yml`, '....yml', 'C:\\x\\..\\y.yml'])
       expect(slugProblem(slugOf(name)), name).toBeUndefined()
     expect(slugOf('CON.yml')).toBe('con-rule')
+    const long = `${'a'.repeat(300)}.yml`
+    const entries = ['sigma', 'sigma', 'elastic'].map((type) => ({ type, baseSlug: slugOf(long) })) as never[]
+    for (const slug of assignSlugs(entries)) expect(slugProblem(slug), slug).toBeUndefined()
     expect(slugOf(`${'a'.repeat(300)}.yml`)).toHaveLength(MAX_SLUG_LENGTH)
   })
 

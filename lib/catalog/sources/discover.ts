@@ -96,8 +96,10 @@ export function assignSlugs(entries: readonly SourceEntry[]): string[] {
     const entry = entries[i]!
     let slug = entry.baseSlug
     if (taken.has(slug) && entry.type !== 'content') {
-      slug = `${entry.baseSlug}-${entry.type}`
-      for (let n = 2; taken.has(slug); n++) slug = `${entry.baseSlug}-${entry.type}-${n}`
+      // The suffix replaces the end of a long slug: it stays within MAX_SLUG_LENGTH.
+      const suffixed = (suffix: string) => `${entry.baseSlug.slice(0, MAX_SLUG_LENGTH - suffix.length).replace(/-+$/, '')}${suffix}`
+      slug = suffixed(`-${entry.type}`)
+      for (let n = 2; taken.has(slug); n++) slug = suffixed(`-${entry.type}-${n}`)
     }
     taken.add(slug)
     slugs[i] = slug
