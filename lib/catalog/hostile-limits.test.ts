@@ -1,4 +1,5 @@
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
+import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -165,6 +166,12 @@ describe('a manifest build of hostile trees', () => {
     writeFileSync(path.join(tree, 'sigma/bomb.yml'), `${RULE}${aliasBomb()}`)
     writeFileSync(path.join(tree, 'sigma/deep.yml'), `${RULE}x: ${'['.repeat(10_000)}${']'.repeat(10_000)}\n`)
     writeFileSync(path.join(tree, `safe/${'Very_Long_Name_'.repeat(16)}.yml`), RULE.replace('0b7e6a52', '0b7e6a53'))
+    writeFileSync(path.join(tree, 'elastic/big.toml'), ELASTIC + twentyMegabytes('# filler\n'))
+    writeFileSync(path.join(tree, 'content/rules/big.mdx'), sigmaPage(twentyMegabytes('Filler text.\n')))
+    writeFileSync(path.join(tree, `content/rules/${'a'.repeat(130)}.mdx`), sigmaPage())
+    writeFileSync(path.join(sandbox, 'secret.yml'), RULE.replace('title: Hostile', 'title: A file outside the rule tree'))
+    symlinkSync(path.join(sandbox, 'secret.yml'), path.join(tree, 'sigma/link.yml'))
+    execFileSync('mkfifo', [path.join(tree, 'sigma/fifo.yml')]) // reading it would wait forever
     process.env.ATLAS_CACHE_DIR = path.join(out, 'cache')
   })
   afterAll(() => delete process.env.ATLAS_CACHE_DIR)
@@ -191,8 +198,14 @@ describe('a manifest build of hostile trees', () => {
         expect.stringMatching(/sigma\/big\.yml:1:1: error: The file is 20,\d{3},\d{3} bytes; .*\[file-too-large\]$/),
         expect.stringMatching(/sigma\/bomb\.yml:\d+:\d+: error: .*\[yaml-alias-limit\]$/),
         expect.stringMatching(/sigma\/deep\.yml:15:\d+: error: .*\[nested-too-deep\]$/),
+        expect.stringMatching(/elastic\/big\.toml:1:1: error: The file is 20,\d{3},\d{3} bytes; .*\[file-too-large\]$/),
+        expect.stringMatching(/content\/rules\/big\.mdx:1:1: error: The file is 20,\d{3},\d{3} bytes; .*\[file-too-large\]$/),
+        expect.stringMatching(/content\/rules\/a{130}\.mdx:1:1: error: The file name `a{130}\.mdx` is the page's URL: it is 130 characters long, at most 120 are allowed \[content-slug\]$/),
+        expect.stringMatching(/sigma\/link\.yml:1:1: error: Not read: a rule file must be a regular file, this is a symbolic link \[not-a-regular-file\]$/),
+        expect.stringMatching(/sigma\/fifo\.yml:1:1: error: Not read: a rule file must be a regular file, this is a device, FIFO or socket \[not-a-regular-file\]$/),
       ]),
     )
+    expect(problems.join('\n')).not.toContain('A file outside the rule tree')
     const written = filesUnder(sandbox).filter((f) => !before.includes(f))
     expect(written.filter((f) => !f.startsWith('a/b/tree/out/cache/'))).toEqual([])
   })

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto'
-import { copyFileSync, existsSync, linkSync, readFileSync, statSync, writeFileSync } from 'node:fs'
+import { copyFileSync, existsSync, linkSync, readFileSync, writeFileSync } from 'node:fs'
 import type { Diagnostic } from '../../sigma/diagnostics'
-import { fileTooLarge, LIMITS } from '../../sigma/limits'
 import type { Location } from '../../sigma/position'
 import { insideDir } from '../inside-dir'
 import type { RuleDetail, TargetSummary } from '../manifest-types'
@@ -9,6 +8,7 @@ import { cacheFiles, lighten, type BuildJob, type BuildRecord } from './build-on
 import { assignSlugs, discover, type SourceEntry } from './discover'
 import { overlay } from './overlay'
 import { runJobs } from './pool'
+import { ruleFileProblem } from './rule-file'
 import type { RuleSource, SourceType } from './types'
 
 /** One page of the catalog, as the prebuild keeps it in memory. */
@@ -54,12 +54,12 @@ export async function buildCatalogRules(options: {
     ...options.sources.flatMap((s) => discover(s)),
   ]
   const slugs = assignSlugs(entries)
-  // A file over the size limit is never read: its record is the error (and it is not cached).
-  const tooLarge = new Map<number, BuildRecord>()
+  // A file over the size limit, a link or a device is never read: its record is the error (and it is not cached).
+  const unread = new Map<number, BuildRecord>()
   const jobs: BuildJob[] = entries.map((entry, i) => {
-    const bytes = statSync(entry.absolute).size
-    if (bytes > LIMITS.maxFileBytes) tooLarge.set(i, { key: '', diagnostics: [fileTooLarge(entry.display, bytes)], idLocation: null, light: null })
-    const text = tooLarge.has(i) ? '' : readFileSync(entry.absolute, 'utf8')
+    const problem = ruleFileProblem(entry.absolute, entry.display, { follow: false })
+    if (problem) unread.set(i, { key: '', diagnostics: [problem], idLocation: null, light: null })
+    const text = problem ? '' : readFileSync(entry.absolute, 'utf8')
     const key = createHash('sha256')
       .update(options.fingerprint)
       .update(`\0${entry.type}\0${entry.display}\0${slugs[i]}\0`)
@@ -72,7 +72,7 @@ export async function buildCatalogRules(options: {
   const missing: number[] = []
   jobs.forEach((job, i) => {
     const meta = cacheFiles(options.cacheDir, job.key).meta
-    if (tooLarge.has(i)) records[i] = tooLarge.get(i)!
+    if (unread.has(i)) records[i] = unread.get(i)!
     else if (existsSync(meta)) records[i] = JSON.parse(readFileSync(meta, 'utf8')) as BuildRecord
     else missing.push(i)
   })

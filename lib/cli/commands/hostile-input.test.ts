@@ -42,6 +42,14 @@ describe('atlas validate on hostile files', () => {
     ])
   })
 
+  it('should not read a device, which would never end', async () => {
+    const { code, stdout } = await atlas('validate', '/dev/zero')
+    expect({ code, stdout }).toEqual({
+      code: 1,
+      stdout: '/dev/zero:1:1: error: Not read: a rule file must be a regular file, this is a device, FIFO or socket [not-a-regular-file]\n0 rules, 1 error, 0 warnings\n',
+    })
+  })
+
   it('should report backreferences and lookaround as located errors', async () => {
     const { code, stdout } = await atlas('validate', 'lib/catalog/__fixtures__/hostile-limits/regex')
     expect(code).toBe(1)
