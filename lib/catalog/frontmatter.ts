@@ -1,7 +1,7 @@
 import { isMap, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml'
 import type { Diagnostic } from '../sigma/diagnostics'
 import { nestedTooDeep } from '../sigma/limits'
-import { yamlTooDeep } from '../sigma/nesting'
+import { yamlCstTooDeep, yamlTooDeep } from '../sigma/nesting'
 import type { Location } from '../sigma/position'
 import { SourceFile } from '../sigma/source-file'
 
@@ -31,7 +31,7 @@ export function splitFile(file: string, text: string): SplitFile {
   const frontmatterOffset = text.indexOf('\n') + 1
   const blank = match[0].replace(/[^\n]/g, '')
   const body = blank + text.slice(match[0].length)
-  const deep = yamlTooDeep(yamlText)
+  const deep = yamlTooDeep(yamlText) ?? yamlCstTooDeep(yamlText)
   if (deep !== undefined) return { source, doc: null, frontmatterOffset, body, tooDeep: nestedTooDeep('The frontmatter', source.location(frontmatterOffset + deep)) }
   const doc = parseDocument(yamlText, { prettyErrors: false })
   return { source, doc, frontmatterOffset, body }

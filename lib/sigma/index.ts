@@ -40,4 +40,4 @@ export {
   type FiredGroup,
 } from './correlation-evaluate'
 export { LIMITS, fileTooLarge, nestedTooDeep, textTooLarge, tooManyAliases, utf8Size } from './limits'
-export { bracketsTooDeep, mdxTooDeep, yamlTooDeep } from './nesting'
+export { bracketsTooDeep, mdxTooDeep, yamlCstTooDeep, yamlTooDeep } from './nesting'

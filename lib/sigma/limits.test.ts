@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest'
 import { formatDiagnostic } from './diagnostics'
 import { matches, parseSigma } from './index'
 import { LIMITS, utf8Size } from './limits'
-import { bracketsTooDeep, mdxTooDeep, yamlTooDeep } from './nesting'
+import { bracketsTooDeep, mdxTooDeep, yamlCstTooDeep, yamlTooDeep } from './nesting'
 import type { SigmaRule } from './rule'
 import { aliasBomb } from './testing/alias-bomb'
 
@@ -115,6 +115,16 @@ describe('nesting scans', () => {
     expect(yamlTooDeep('a: "[[[[[["\nb: \'[[[[\'\nc: x # [[[[[\nd: |\n  [[[[[[\n  {{{{{\n', 3)).toBeUndefined()
     expect(yamlTooDeep('a: x[[[[[y\n', 3)).toBeUndefined() // brackets inside a plain scalar
     expect(yamlTooDeep('- - - - x\n', 3)).toBe(4)
+  })
+
+  it('should measure YAML depth exactly on the CST, iteratively, even 100,000 levels deep', () => {
+    expect(yamlCstTooDeep('a: [[x]]', 2)).toBe(4)
+    expect(yamlCstTooDeep('a: [[x]]', 3)).toBeUndefined()
+    expect(yamlCstTooDeep(`a: ${'['.repeat(100_000)}${']'.repeat(100_000)}`)).toBe(3 + 63)
+    // A block scalar's content that ends early is YAML again: the scan reads it as such too.
+    const early = `title: x\ndetection:\n  - k: |\n    ${'['.repeat(100)}${']'.repeat(100)}\n`
+    expect(yamlCstTooDeep(early)).toBeDefined()
+    expect(yamlTooDeep(early)).toBeDefined()
   })
 
   it('should find deep JSON and TOML, and skip strings', () => {

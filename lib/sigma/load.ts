@@ -5,7 +5,7 @@ import { resolveDetection } from './detection'
 import type { ItemOptions } from './detection-item'
 import type { Diagnostic } from './diagnostics'
 import { LIMITS, nestedTooDeep, textTooLarge, tooManyAliases } from './limits'
-import { yamlTooDeep } from './nesting'
+import { yamlCstTooDeep, yamlTooDeep } from './nesting'
 import { readLogSource, readMeta, type DocumentKind } from './meta'
 import type { Expression } from './nodes'
 import type { Location } from './position'
@@ -79,6 +79,14 @@ function aliasBomb(source: SourceFile, doc: Document): boolean {
 function loadDocuments(source: SourceFile, documents: SigmaDocument[], options: ParseOptions): void {
   if (!withinLimits(source)) return
   const fast = options.yamlReader === 'yaml' ? undefined : parseFastYaml(source.text)
+  if (!fast) {
+    // The `yaml` package's composer recurses per level: its exact depth first (the scan above is an estimate).
+    const deep = yamlCstTooDeep(source.text)
+    if (deep !== undefined) {
+      const problem = nestedTooDeep('The YAML', source.location(deep))
+      return source.error(problem.code, problem.message, problem.location)
+    }
+  }
   const docs: ParsedDocument[] = fast
     ? fast.map((d) => ({ ...d, errors: [], warnings: [], doc: undefined }))
     : (parseAllDocuments(source.text, { prettyErrors: false, uniqueKeys: true }) as Document[]).map((doc) => ({

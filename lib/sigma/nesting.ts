@@ -1,3 +1,4 @@
+import { Parser } from 'yaml'
 import { LIMITS } from './limits'
 
 /**
@@ -15,7 +16,8 @@ export function yamlTooDeep(text: string, limit: number = LIMITS.maxDepth): numb
   const stack: number[] = []
   let flow = 0
   let quote: '"' | "'" | null = null
-  let blockParent = -1 // inside a `|`/`>` block scalar: its parent line's indentation
+  let blockParent = -1 // inside a `|`/`>` block scalar: the column of the node that owns it
+  let blockIndent = -1 // …and its content's indentation, from its first line
   for (let start = 0; start <= text.length; ) {
     let end = text.indexOf('\n', start)
     if (end === -1) end = text.length
@@ -23,11 +25,13 @@ export function yamlTooDeep(text: string, limit: number = LIMITS.maxDepth): numb
     while (text.charCodeAt(i) === 32) i++
     const indent = i - start
     const blank = i >= end || text[i] === '#' || text[i] === '\r'
-    if (blockParent !== -1 && (blank || indent > blockParent)) {
+    if (blockParent !== -1 && (blank || (indent > blockParent && (blockIndent === -1 || indent >= blockIndent)))) {
+      if (!blank && blockIndent === -1) blockIndent = indent
       start = end + 1
       continue
     }
     blockParent = -1
+    blockIndent = -1
     if (!quote && flow === 0) {
       if (blank) {
         start = end + 1
@@ -42,6 +46,7 @@ export function yamlTooDeep(text: string, limit: number = LIMITS.maxDepth): numb
       if (stack.length > limit) return i
     }
     let nodeStart = !quote
+    let segment = indent // the column of the innermost block node on this line
     for (; i < end; i++) {
       const c = text[i]!
       if (quote) {
@@ -57,6 +62,9 @@ export function yamlTooDeep(text: string, limit: number = LIMITS.maxDepth): numb
       if (nodeStart && flow === 0 && (c === '-' || c === '?') && /[ \r]/.test(text[i + 1] ?? ' ')) {
         stack.push(i - start + 1) // a compact nested block: `- - x`, `- key: x`
         if (stack.length + flow > limit) return i
+        let next = i + 1
+        while (text[next] === ' ') next++
+        segment = next - start
         continue
       }
       if (nodeStart && (c === '"' || c === "'")) {
@@ -69,7 +77,7 @@ export function yamlTooDeep(text: string, limit: number = LIMITS.maxDepth): numb
         continue
       }
       if (nodeStart && flow === 0 && (c === '|' || c === '>')) {
-        blockParent = indent
+        blockParent = segment
         break
       }
       if (c === '[' || c === '{') {
@@ -93,6 +101,33 @@ export function yamlTooDeep(text: string, limit: number = LIMITS.maxDepth): numb
       nodeStart = false
     }
     start = end + 1
+  }
+  return undefined
+}
+
+/**
+ * YAML, exactly: the `yaml` package's CST parser keeps an explicit stack (it reads 100,000
+ * levels without recursing), its composer recurses; this walks the CST iteratively and
+ * answers the offset of the first collection deeper than `limit`. Run before `yaml`
+ * composes a text that the fast reader declined, as a check on `yamlTooDeep`'s estimate.
+ */
+export function yamlCstTooDeep(text: string, limit: number = LIMITS.maxDepth): number | undefined {
+  interface CstNode {
+    readonly type?: string
+    readonly offset?: number
+    readonly value?: unknown
+    readonly items?: readonly { readonly key?: unknown; readonly value?: unknown }[]
+  }
+  const stack: [CstNode | null | undefined, number][] = []
+  for (const token of new Parser().parse(text)) stack.push([token as CstNode, 0])
+  while (stack.length) {
+    const [node, depth] = stack.pop()!
+    if (!node || typeof node !== 'object') continue
+    if (node.type === 'document') stack.push([node.value as CstNode, depth])
+    else if (Array.isArray(node.items)) {
+      if (depth + 1 > limit) return node.offset ?? 0
+      for (const item of node.items) stack.push([item.key as CstNode, depth + 1], [item.value as CstNode, depth + 1])
+    }
   }
   return undefined
 }
