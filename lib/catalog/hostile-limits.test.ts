@@ -71,14 +71,25 @@ describe('hostile content pages (MDX)', () => {
 
   it('should refuse a guide nested 10,000 deep (JSX, block quotes, emphasis, lists) without overflowing the stack', async () => {
     const bodies = {
-      jsx: `${'<Callout>'.repeat(10_000)}x${'</Callout>'.repeat(10_000)}`,
+      jsx: `${'<Kbd>'.repeat(10_000)}x${'</Kbd>'.repeat(10_000)}`,
       quotes: `${'> '.repeat(10_000)}x`,
       emphasis: `${'*'.repeat(10_000)}x${'*'.repeat(10_000)}`,
-      lists: Array.from({ length: 500 }, (_, i) => `${'  '.repeat(i)}- x`).join('\n'),
+      lists: Array.from({ length: 300 }, (_, i) => `${'  '.repeat(i)}- x`).join('\n'),
     }
     for (const [name, body] of Object.entries(bodies)) {
       const built = await timed(`guide ${name}`, () => buildRule('deep.mdx', 'deep', sigmaPage(`\n## Triage\n\n${body}\n`), targets))
       expect(errors(built.diagnostics)).toEqual([expect.stringMatching(/^deep\.mdx:\d+:\d+: error: The investigation guide is nested deeper than 64 levels.*\[nested-too-deep\]$/)])
+    }
+  })
+
+  it('should refuse a guide the markdown parser would take long over: too large, or too many emphasis runs in a paragraph', async () => {
+    const bodies = {
+      large: ['['.repeat(200_000), /^busy\.mdx:19:1: error: The investigation guide is 200,\d{3} bytes; markdown may be at most 131,072 bytes .*\[markdown-too-large\]$/],
+      runs: [`Intro.\n\n${'a* '.repeat(300)}\n`, /^busy\.mdx:2\d:1: error: The investigation guide has a paragraph with more than 256 runs .*\[markdown-too-complex\]$/],
+    } as const
+    for (const [name, [body, expected]] of Object.entries(bodies)) {
+      const built = await timed(`guide ${name}`, () => buildRule('busy.mdx', 'busy', sigmaPage(`\n${body}\n`), targets))
+      expect(errors(built.diagnostics)).toEqual([expect.stringMatching(expected)])
     }
   })
 
@@ -119,6 +130,7 @@ describe('hostile Elastic files', () => {
       tables: [`${ELASTIC}t = ${'{a = '.repeat(10_000)}1${'}'.repeat(10_000)}\n`, /^x\.toml:15:\d+: error: The TOML is nested deeper .*\[nested-too-deep\]$/],
       keys: [`${ELASTIC}[${Array(10_000).fill('a').join('.')}]\nx = 1\n`, /^x\.toml:15:\d+: error: The TOML is nested deeper .*\[nested-too-deep\]$/],
       note: [ELASTIC.replace('[rule]\n', `[rule]\nnote = """${'> '.repeat(10_000)}x"""\n`), /^x\.toml:6:1: error: The `note` markdown is nested deeper .*\[nested-too-deep\]$/],
+      runs: [ELASTIC.replace('[rule]\n', `[rule]\nsetup = """${'a* '.repeat(300)}"""\n`), /^x\.toml:6:1: error: The `setup` markdown has a paragraph with more than 256 runs .*\[markdown-too-complex\]$/],
     } as const
     for (const [name, [text, expected]] of Object.entries(cases)) {
       const built = await timed(`elastic ${name}`, () => buildElasticRule('x.toml', 'x', text))

@@ -39,5 +39,5 @@ export {
   type CorrelationResult,
   type FiredGroup,
 } from './correlation-evaluate'
-export { LIMITS, fileTooLarge, nestedTooDeep, textTooLarge, tooManyAliases, utf8Size } from './limits'
+export { LIMITS, fileTooLarge, markdownTooComplex, nestedTooDeep, textTooLarge, tooManyAliases, utf8Size } from './limits'
 export { bracketsTooDeep, mdxTooDeep, yamlCstTooDeep, yamlTooDeep } from './nesting'

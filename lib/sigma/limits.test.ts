@@ -1,9 +1,10 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
+import { parse as parseToml } from 'smol-toml'
 import { describe, expect, it } from 'vitest'
 import { formatDiagnostic } from './diagnostics'
 import { matches, parseSigma } from './index'
-import { LIMITS, utf8Size } from './limits'
+import { LIMITS, markdownTooComplex, utf8Size } from './limits'
 import { bracketsTooDeep, mdxTooDeep, yamlCstTooDeep, yamlTooDeep } from './nesting'
 import type { SigmaRule } from './rule'
 import { aliasBomb } from './testing/alias-bomb'
@@ -108,6 +109,19 @@ describe('nesting scans', () => {
       ...walk(path.join(repoRoot, 'content'), /\.mdx$/).filter((f) => mdxTooDeep(readFileSync(f, 'utf8').split(/^---$/m).slice(2).join('---'), half) !== undefined),
     ]
     expect(deep).toEqual([])
+  })
+
+  it('should accept every Elastic note and setup and every content guide within the markdown limits', () => {
+    const guides = [
+      ...walk(path.join(corpus, 'elastic'), /\.toml$/).flatMap((f) => {
+        const { rule } = parseToml(readFileSync(f, 'utf8')) as { rule: { note?: string; setup?: string } }
+        return [rule.note, rule.setup].filter((t) => t !== undefined).map((t) => [f, t] as const)
+      }),
+      ...walk(path.join(repoRoot, 'content'), /\.mdx$/).map((f) => [f, readFileSync(f, 'utf8').split(/^---$/m).slice(2).join('---')] as const),
+    ]
+    expect(guides.length).toBeGreaterThan(2_000)
+    const refused = guides.filter(([, text]) => markdownTooComplex('x', text, () => ({ file: 'x', start: { line: 1, column: 1, offset: 0 } }))).map(([f]) => f)
+    expect(refused).toEqual([])
   })
 
   it('should find where YAML goes too deep, and skip quotes, comments and block scalars', () => {

@@ -22,6 +22,17 @@ export const LIMITS = {
    * Real files reach 17 (an Elastic `note`; Sigma 6, frontmatter 7, MDX 12, TOML 3: `nesting.test.ts` checks the corpus).
    */
   maxDepth: 64,
+  /**
+   * Markdown: bytes of a guide (an MDX body) or of an Elastic `note`/`setup`. The markdown
+   * parsers are linear but slow on some input (a megabyte of `[`: 5 s; 250 KB of GFM table
+   * rendered: 5 s); real guides and notes are at most 10 KB.
+   */
+  maxMarkdownBytes: 128 * 1024,
+  /**
+   * Markdown: emphasis delimiter runs (`*`, `_`, `~`) in one paragraph. The parser pairs them
+   * in quadratic time (66,000 unpaired `a*` take 33 s); real paragraphs have at most 63.
+   */
+  maxDelimiterRuns: 256,
   /** Alias resolutions per YAML document (the `yaml` package's `maxAliasCount`): stops "billion laughs". */
   maxAliases: 100,
   /** Condition nesting (`((((sel))))`, `not not …`): checked by the condition parser. */
@@ -68,6 +79,33 @@ export function nestedTooDeep(what: string, location: Location): Diagnostic {
     message: `${what} is nested deeper than ${LIMITS.maxDepth} levels (LIMITS.maxDepth), so it was not parsed`,
     location,
   }
+}
+
+/** The error for markdown (a guide, a note) over `maxMarkdownBytes` or with a paragraph over `maxDelimiterRuns`, or undefined. */
+export function markdownTooComplex(what: string, markdown: string, locate: (offset: number) => Location): Diagnostic | undefined {
+  const bytes = utf8Size(markdown, LIMITS.maxMarkdownBytes)
+  if (bytes > LIMITS.maxMarkdownBytes)
+    return {
+      severity: 'error',
+      code: 'markdown-too-large',
+      message: `${what} is ${bytes.toLocaleString('en-US')} bytes; markdown may be at most ${LIMITS.maxMarkdownBytes.toLocaleString('en-US')} bytes (LIMITS.maxMarkdownBytes), so it was not parsed`,
+      location: locate(Math.max(0, markdown.search(/\S/))),
+    }
+  let paragraph = 0
+  let runs = 0
+  for (const match of markdown.matchAll(/\n[ \t]*\n|[*_~]+/g)) {
+    if (match[0].startsWith('\n')) {
+      paragraph = match.index + match[0].length
+      runs = 0
+    } else if (++runs > LIMITS.maxDelimiterRuns)
+      return {
+        severity: 'error',
+        code: 'markdown-too-complex',
+        message: `${what} has a paragraph with more than ${LIMITS.maxDelimiterRuns} runs of \`*\`, \`_\` or \`~\` (LIMITS.maxDelimiterRuns), which the markdown parser pairs in quadratic time, so it was not parsed`,
+        location: locate(paragraph),
+      }
+  }
+  return undefined
 }
 
 /** The error for a YAML document whose aliases expand past `LIMITS.maxAliases` ("billion laughs"). */

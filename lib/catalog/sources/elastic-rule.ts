@@ -1,7 +1,7 @@
 import { parse, TomlError } from 'smol-toml'
 import { resolveThreat } from '../../attack'
 import type { Diagnostic } from '../../sigma/diagnostics'
-import { LIMITS, nestedTooDeep, textTooLarge } from '../../sigma/limits'
+import { LIMITS, markdownTooComplex, nestedTooDeep, textTooLarge } from '../../sigma/limits'
 import { bracketsTooDeep, mdxTooDeep } from '../../sigma/nesting'
 import type { Location } from '../../sigma/position'
 import { SourceFile } from '../../sigma/source-file'
@@ -177,8 +177,10 @@ export async function buildElasticRule(file: string, slug: string, text: string)
   // `note` and `setup` are markdown, rendered by a recursive parser: as deep as a guide may be.
   for (const key of ['note', 'setup'] as const) {
     const markdown = rule[key]
-    if (markdown !== undefined && mdxTooDeep(markdown) !== undefined)
-      diagnostics.push(nestedTooDeep(`The \`${key}\` markdown`, at(new RegExp(`^\\s*${key}\\s*=`))))
+    if (markdown === undefined) continue
+    const where = () => at(new RegExp(`^\\s*${key}\\s*=`))
+    const limit = markdownTooComplex(`The \`${key}\` markdown`, markdown, where) ?? (mdxTooDeep(markdown) === undefined ? undefined : nestedTooDeep(`The \`${key}\` markdown`, where()))
+    if (limit) diagnostics.push(limit)
   }
   if (diagnostics.length) return { detail: null, diagnostics, idLocation: null }
   if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(rule.rule_id))
