@@ -1,5 +1,6 @@
 import { createCssVariablesTheme, createHighlighter, type BundledLanguage, type Highlighter } from 'shiki'
 import { createJavaScriptRegexEngine } from 'shiki/engine/javascript'
+import { LIMITS } from '../sigma/limits'
 import { highlightJsonLines } from './highlight-json'
 
 /** Query and document languages → the shiki grammar that colours them best. */
@@ -69,12 +70,17 @@ async function render(code: string, language: string): Promise<string> {
   return highlightWithGrammar(code, language)
 }
 
-/** Highlight with the shiki grammar alone (no fast path). */
-export async function highlightWithGrammar(code: string, language: string): Promise<string> {
+/**
+ * Highlight with the shiki grammar alone (no fast path). Lines longer than `maxLine`
+ * (`LIMITS.maxHighlightLine`, less in a large text; 0: no limit) are left plain: the
+ * grammars take quadratic time on long lines.
+ */
+export async function highlightWithGrammar(code: string, language: string, maxLine: number = LIMITS.maxHighlightLine): Promise<string> {
   highlighter ??= createHighlighter({ themes: [theme], langs: LANGUAGES, engine: createJavaScriptRegexEngine() })
   const lang = GRAMMAR[language.toLowerCase()] ?? 'text'
   const h = await highlighter
-  const { tokens } = h.codeToTokens(code, { lang, theme: 'atlas' })
+  const cap = code.length > LIMITS.largeHighlightText && maxLine ? Math.min(maxLine, LIMITS.maxHighlightLineInLargeText) : maxLine
+  const { tokens } = h.codeToTokens(code, { lang, theme: 'atlas', tokenizeMaxLineLength: cap })
   const lines = tokens.map((line) => {
     let html = ''
     let open: string | null = null

@@ -7,6 +7,7 @@ import { formatDiagnostic, type Diagnostic } from '../sigma/diagnostics'
 import { aliasBomb } from '../sigma/testing/alias-bomb'
 import { buildManifest, targetSummaries } from './build-manifest'
 import { buildRule } from './build-rule'
+import { highlightWithGrammar } from './highlight'
 import { repoRoot } from './paths'
 import { assignSlugs, MAX_SLUG_LENGTH, slugOf, slugProblem } from './sources/discover'
 import { buildElasticRule } from './sources/elastic-rule'
@@ -105,6 +106,16 @@ describe('hostile content pages (MDX)', () => {
     const long = text.replaceAll(/'a{40}(!?)'/g, `'${'a'.repeat(400_000)}$1'`)
     const longBuilt = await timed('sample tests on 400,000 characters', () => buildRule('catastrophic-regex.mdx', 'catastrophic-regex', long, targets))
     expect(longBuilt.detail!.tests.map((t) => t.passed)).toEqual([true, true])
+  })
+})
+
+describe('highlighting hostile text', () => {
+  it('should leave a line too long for the grammar plain, and color the rest', async () => {
+    const long = `title: ${' '.repeat(1_000_000)}x`
+    const html = await timed('1 MB YAML line', () => highlightWithGrammar(`${long}\nlevel: high`, 'yaml'))
+    expect(html).toContain(`title: ${' '.repeat(1_000_000)}x\n<span class="hl-`)
+    const lines = await timed('1 MB of 990-character lines', () => highlightWithGrammar(Array(1_000).fill(`a: ${'and b or '.repeat(110)}`).join('\n'), 'yaml'))
+    expect(lines.split('\n')).toHaveLength(1_000)
   })
 })
 

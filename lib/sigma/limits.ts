@@ -33,6 +33,19 @@ export const LIMITS = {
    * in quadratic time (66,000 unpaired `a*` take 33 s); real paragraphs have at most 63.
    */
   maxDelimiterRuns: 256,
+  /**
+   * Characters of a line that the syntax highlighter (shiki: TextMate grammars on the
+   * JavaScript regex engine) colors; a longer line is shown plain. Its time is quadratic in
+   * a line's length: a 72,000-character YAML line of `and b or` takes 7 s, a megabyte of
+   * spaces about half an hour. Real converted queries reach a few thousand characters.
+   */
+  maxHighlightLine: 5000,
+  /**
+   * …and in a text over `largeHighlightText` characters (only very large rules): a megabyte
+   * of 1,000-character lines takes at most about 3.5 s, of 5,000-character ones 17 s.
+   */
+  maxHighlightLineInLargeText: 1000,
+  largeHighlightText: 64 * 1024,
   /** Alias resolutions per YAML document (the `yaml` package's `maxAliasCount`): stops "billion laughs". */
   maxAliases: 100,
   /** Condition nesting (`((((sel))))`, `not not …`): checked by the condition parser. */
