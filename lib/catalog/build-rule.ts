@@ -1,6 +1,6 @@
 import { parseAllDocuments, type Document } from 'yaml'
 import type { Diagnostic } from '../sigma/diagnostics'
-import { LIMITS, textTooLarge, tooManyAliases } from '../sigma/limits'
+import { LIMITS, tooManyAliases } from '../sigma/limits'
 import type { Location } from '../sigma/position'
 import type { SigmaCollection, SigmaDocument, SigmaRule } from '../sigma/rule'
 import { SourceFile } from '../sigma/source-file'
@@ -53,8 +53,6 @@ export const NATIVE_LABELS: Record<string, string> = {
  * problem is a located diagnostic.
  */
 export async function buildRule(file: string, slug: string, text: string, targets: readonly TargetSummary[]): Promise<BuiltRule> {
-  const tooLarge = textTooLarge(file, text)
-  if (tooLarge) return { detail: null, diagnostics: [tooLarge], idLocation: null }
   const split = splitFile(file, text)
   const diagnostics: Diagnostic[] = []
   const error = (code: string, message: string, location: Location) =>

@@ -10,6 +10,7 @@ import { buildRule } from './build-rule'
 import { highlightWithGrammar } from './highlight'
 import { repoRoot } from './paths'
 import { assignSlugs, MAX_SLUG_LENGTH, slugOf, slugProblem } from './sources/discover'
+import { buildJob } from './sources/build-one'
 import { buildElasticRule } from './sources/elastic-rule'
 import { buildSigmaFile } from './sources/sigma-file'
 
@@ -54,7 +55,8 @@ const twentyMegabytes = (line: string) => line.repeat(Math.ceil(20_000_000 / lin
 
 describe('hostile content pages (MDX)', () => {
   it('should refuse a 20 MB page before parsing it', async () => {
-    const built = await timed('20 MB MDX', () => buildRule('content/rules/big.mdx', 'big', sigmaPage(twentyMegabytes('Filler text.\n')), targets))
+    const job = { type: 'content', display: 'content/rules/big.mdx', slug: 'big', text: sigmaPage(twentyMegabytes('Filler text.\n')), key: 'k' } as const
+    const built = await timed('20 MB MDX', () => buildJob(job, targets))
     expect(errors(built.diagnostics)).toEqual([expect.stringMatching(/^content\/rules\/big\.mdx:1:1: error: The file is 20,\d{3},\d{3} bytes; .*\[file-too-large\]$/)])
   })
 
@@ -120,6 +122,14 @@ describe('highlighting hostile text', () => {
 })
 
 describe('hostile Sigma files', () => {
+  it('should accept a Sigma file just under the size limit (the page wrapper it is built in is larger)', async () => {
+    const values = Array.from({ length: 70_000 }, (_, i) => `      - v${i}`).join('\n')
+    const text = RULE.replace('    Image: x.exe', `    CommandLine|contains:\n${values}`).slice(0, 1_040_000).replace(/\n[^\n]*$/, '\n')
+    expect(text.length).toBeGreaterThan(1_000_000)
+    const built = await timed('a 1 MB Sigma file', () => buildSigmaFile('rules/x.yml', 'x', text, targets))
+    expect(errors(built.diagnostics)).toEqual([])
+  }, 60_000)
+
   it('should refuse a 20 MB file, an alias bomb and 10,000-deep YAML, located in the .yml', async () => {
     const cases = {
       big: [`${RULE}${twentyMegabytes('# filler\n')}`, /^rules\/x\.yml:1:1: error: The file is .*\[file-too-large\]$/],
