@@ -17,6 +17,7 @@ import { renderToStaticMarkup } from 'react-dom/server'
 import { DeferredQueries, RulePage, hasQueries } from '../components/rule-page'
 import { StaticDocument, type DocumentHead } from '../components/static-document'
 import { applyCsp, isDocument } from '../lib/catalog/csp'
+import { insideDir } from '../lib/catalog/inside-dir'
 import { readAssets, readIndex } from '../lib/catalog/manifest-files'
 import { buildCacheDir, manifestDir, repoRoot } from '../lib/catalog/paths'
 import { queriesUrl, ruleStaticFiles, ruleUrl, type StaticFile } from '../lib/catalog/static-files'
@@ -134,7 +135,7 @@ let files = 0
 for (const key of keys) {
   const entry = path.join(pageCache, key)
   for (const name of readdirSync(entry)) {
-    const target = path.join(out, decodeURIComponent(name))
+    const target = insideDir(out, decodeURIComponent(name))
     mkdirSync(path.dirname(target), { recursive: true })
     // A hard link, not a copy (the pages are a gigabyte at corpus scale): later steps replace
     // files in out/ by rename (apply-csp), never write through them, so the cache stays intact.

@@ -9,6 +9,7 @@ import { contentDir, manifestDir, repoRoot, ruleCacheDir } from './paths'
 import { fingerprintCacheDir } from './sources/cache-dir'
 import { buildCatalogRules, writeRuleFiles, type CatalogRule } from './sources/catalog-rules'
 import { resolveSources } from './sources/config'
+import { idProblem, slugProblem } from './sources/discover'
 import type { RuleSource } from './sources/types'
 
 export interface ManifestResult {
@@ -54,14 +55,16 @@ export async function buildManifest(
       message: `No rule pages found: expected ${path.relative(process.cwd(), rulesDir) || rulesDir}/<slug>.mdx`,
       location: { file: path.relative(process.cwd(), rulesDir), start: { line: 1, column: 1, offset: 0 } },
     })
-  for (const name of files)
-    if (!/^[a-z0-9][a-z0-9-]*$/.test(name.replace(/\.mdx?$/, '')))
+  for (const name of files) {
+    const problem = slugProblem(name.replace(/\.mdx?$/, ''))
+    if (problem)
       diagnostics.push({
         severity: 'error',
         code: 'content-slug',
-        message: `The file name \`${name}\` is the page's URL: use lower-case letters, digits and hyphens`,
+        message: `The file name \`${name}\` is the page's URL: ${problem}`,
         location: { file: path.relative(process.cwd(), path.join(rulesDir, name)), start: { line: 1, column: 1, offset: 0 } },
       })
+  }
 
   const catalog = await buildCatalogRules({
     contentRulesDir: rulesDir,
@@ -77,6 +80,23 @@ export async function buildManifest(
 
   const byId = new Map<string, CatalogRule>()
   for (const rule of catalog.rules) {
+    // Content file names are checked above; imported slugs are safe by construction (`slugOf`, `assignSlugs`): checked anyway.
+    const badSlug = rule.entry.type === 'content' ? undefined : slugProblem(rule.slug)
+    if (badSlug)
+      diagnostics.push({
+        severity: 'error',
+        code: 'unsafe-slug',
+        message: `The page slug \`${rule.slug}\` made from this file's name is not safe: ${badSlug}`,
+        location: { file: rule.entry.display, start: { line: 1, column: 1, offset: 0 } },
+      })
+    const unsafe = idProblem(rule.light.id)
+    if (unsafe)
+      diagnostics.push({
+        severity: 'error',
+        code: 'unsafe-rule-id',
+        message: `The rule id \`${rule.light.id.replace(/[\0-\x1f]/g, '?')}\` cannot be a stable link: ${unsafe}`,
+        location: rule.idLocation ?? { file: rule.light.file, start: { line: 1, column: 1, offset: 0 } },
+      })
     const first = byId.get(rule.light.id)
     if (first) {
       diagnostics.push({

@@ -1,5 +1,6 @@
 import { parseAllDocuments, type Document } from 'yaml'
 import type { Diagnostic } from '../sigma/diagnostics'
+import { LIMITS, tooManyAliases } from '../sigma/limits'
 import type { Location } from '../sigma/position'
 import type { SigmaCollection, SigmaDocument, SigmaRule } from '../sigma/rule'
 import { SourceFile } from '../sigma/source-file'
@@ -60,6 +61,7 @@ export async function buildRule(file: string, slug: string, text: string, target
   const error = (code: string, message: string, location: Location) =>
     diagnostics.push({ severity: 'error', code, message, location })
   const fail = (): BuiltRule => ({ detail: null, diagnostics, idLocation: null })
+  if (split.tooDeep) return { detail: null, diagnostics: [split.tooDeep], idLocation: null }
 
   const guide = checkGuide(file, split.body)
   diagnostics.push(...guide.diagnostics)
@@ -78,7 +80,16 @@ export async function buildRule(file: string, slug: string, text: string, target
     })
   }
   if (doc.errors.length) return fail()
-  const data = doc.toJS() as Record<string, unknown> | null
+  let data: Record<string, unknown> | null
+  try {
+    data = doc.toJS({ maxAliasCount: LIMITS.maxAliases }) as Record<string, unknown> | null
+  } catch (cause) {
+    if (!(cause instanceof ReferenceError)) throw cause
+    const alias = text.indexOf('*', split.frontmatterOffset)
+    if (/excessive alias/i.test(cause.message)) diagnostics.push(tooManyAliases('The frontmatter', split.source.location(Math.max(alias, 0))))
+    else error('frontmatter-yaml-alias', cause.message, split.source.location(Math.max(alias, 0)))
+    return fail()
+  }
   const parsed = { ...split, doc }
   if (data && typeof data === 'object' && 'sigma' in data) {
     const { value, diagnostics: found } = parseWithFriendlyErrors(sigmaFrontmatterSchema, parsed, data)

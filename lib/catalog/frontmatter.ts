@@ -1,4 +1,7 @@
 import { isMap, isScalar, isSeq, parseDocument, type Document, type Node } from 'yaml'
+import type { Diagnostic } from '../sigma/diagnostics'
+import { nestedTooDeep } from '../sigma/limits'
+import { yamlCstTooDeep, yamlTooDeep } from '../sigma/nesting'
 import type { Location } from '../sigma/position'
 import { SourceFile } from '../sigma/source-file'
 
@@ -14,6 +17,8 @@ export interface SplitFile {
    * numbers in MDX errors are line numbers of the file.
    */
   readonly body: string
+  /** Frontmatter nested deeper than `LIMITS.maxDepth`: not parsed (`doc` is null), this is the error. */
+  readonly tooDeep?: Diagnostic
 }
 
 const FENCE = /^---[ \t]*\r?\n([\s\S]*?)^---[ \t]*(?:\r?\n|$)/m
@@ -25,8 +30,11 @@ export function splitFile(file: string, text: string): SplitFile {
   const yamlText = match[1] ?? ''
   const frontmatterOffset = text.indexOf('\n') + 1
   const blank = match[0].replace(/[^\n]/g, '')
+  const body = blank + text.slice(match[0].length)
+  const deep = yamlTooDeep(yamlText) ?? yamlCstTooDeep(yamlText)
+  if (deep !== undefined) return { source, doc: null, frontmatterOffset, body, tooDeep: nestedTooDeep('The frontmatter', source.location(frontmatterOffset + deep)) }
   const doc = parseDocument(yamlText, { prettyErrors: false })
-  return { source, doc, frontmatterOffset, body: blank + text.slice(match[0].length) }
+  return { source, doc, frontmatterOffset, body }
 }
 
 /** The location in the file of a YAML node, given offsets relative to the frontmatter. */

@@ -2,6 +2,8 @@ import { createProcessor } from '@mdx-js/mdx'
 import GithubSlugger from 'github-slugger'
 import { bundleMDX } from 'mdx-bundler'
 import type { Diagnostic } from '../sigma/diagnostics'
+import { markdownTooComplex, nestedTooDeep } from '../sigma/limits'
+import { mdxTooDeep } from '../sigma/nesting'
 import type { Location } from '../sigma/position'
 import { safeHref } from './safe-url'
 
@@ -53,6 +55,13 @@ export function checkGuide(file: string, body: string): CheckedGuide {
         : { line: (node as { line?: number })?.line ?? 1, column: (node as { column?: number })?.column ?? 1 }
     return { file, start: { line: start.line, column: start.column, offset: 0 } }
   }
+  const locate = (offset: number): Location => {
+    const before = body.slice(0, offset)
+    return { file, start: { line: before.split('\n').length, column: offset - before.lastIndexOf('\n'), offset } }
+  }
+  const deep = mdxTooDeep(body)
+  const limit = markdownTooComplex('The investigation guide', body, locate) ?? (deep === undefined ? undefined : nestedTooDeep('The investigation guide', locate(deep)))
+  if (limit) return { headings: [], diagnostics: [limit] }
   let tree: MdastNode
   try {
     tree = processor.parse(body) as unknown as MdastNode

@@ -16,7 +16,8 @@ describe('the JSON fast path of the highlighter', () => {
       const built = await buildRule(name, name.replace(/\.mdx$/, ''), readFileSync(path.join(dir, name), 'utf8'), targets)
       for (const c of built.detail?.conversions ?? []) {
         if (!c.ok || !/watcher|ndjson|sentinel/.test(c.format)) continue
-        expect(await highlight(c.query!, 'json')).toBe(await highlightWithGrammar(c.query!, 'json'))
+        // The fast path is linear, so it colors lines of any length: compared with the grammar without its line limit.
+        expect(await highlight(c.query!, 'json')).toBe(await highlightWithGrammar(c.query!, 'json', 0))
         compared++
       }
     }

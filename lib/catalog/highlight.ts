@@ -1,5 +1,6 @@
 import { createCssVariablesTheme, createHighlighter, type BundledLanguage, type Highlighter } from 'shiki'
 import { createJavaScriptRegexEngine } from 'shiki/engine/javascript'
+import { LIMITS } from '../sigma/limits'
 import { highlightJsonLines } from './highlight-json'
 
 /** Query and document languages → the shiki grammar that colours them best. */
@@ -70,20 +71,18 @@ async function render(code: string, language: string): Promise<string> {
 }
 
 /**
- * Shiki stops tokenizing a line after 500 ms by default and leaves the rest plain: a
- * wall-clock limit makes the output depend on the machine's load (the first line of a
- * language in a busy worker pays the grammar's regex compilation and got cut), so two
- * builds of one commit differed. The limit is a line length instead — the same on every
- * machine; tokenizing is linear, about 2 ms per 1,000 characters once compiled.
+ * Highlight with the shiki grammar alone (no fast path). Lines longer than `maxLine`
+ * (`LIMITS.maxHighlightLine`, less in a large text; 0: no limit) are left plain: the
+ * grammars take quadratic time on long lines. Shiki's default 500 ms wall-clock limit per
+ * line is off: it made the output depend on the machine's load (a busy worker's first line
+ * of a language paid the grammar's regex compilation and got cut), so two builds differed.
  */
-export const TOKENIZE_LIMITS = { tokenizeTimeLimit: 0, tokenizeMaxLineLength: 100_000 } as const
-
-/** Highlight with the shiki grammar alone (no fast path). */
-export async function highlightWithGrammar(code: string, language: string): Promise<string> {
+export async function highlightWithGrammar(code: string, language: string, maxLine: number = LIMITS.maxHighlightLine): Promise<string> {
   highlighter ??= createHighlighter({ themes: [theme], langs: LANGUAGES, engine: createJavaScriptRegexEngine() })
   const lang = GRAMMAR[language.toLowerCase()] ?? 'text'
   const h = await highlighter
-  const { tokens } = h.codeToTokens(code, { lang, theme: 'atlas', ...TOKENIZE_LIMITS })
+  const cap = code.length > LIMITS.largeHighlightText && maxLine ? Math.min(maxLine, LIMITS.maxHighlightLineInLargeText) : maxLine
+  const { tokens } = h.codeToTokens(code, { lang, theme: 'atlas', tokenizeTimeLimit: 0, tokenizeMaxLineLength: cap })
   const lines = tokens.map((line) => {
     let html = ''
     let open: string | null = null

@@ -203,7 +203,11 @@ function toLeaf(
         compileRegex(value.pattern, value.flags)
       } catch (cause) {
         const reason = cause instanceof Error ? cause.message : String(cause)
-        error('invalid-regex', `Invalid regular expression: ${reason}`, location)
+        // Rule regexes run on re2js, which matches in linear time and so has no backtracking features.
+        const re2 = /escape sequence: `\\[1-9k]|(Perl syntax|named capture): `\(\?<?[=!]/.test(reason)
+          ? ' (backreferences and lookaround need a backtracking engine, which a hostile pattern could hang: rule regexes use RE2 syntax)'
+          : ''
+        error('invalid-regex', `Invalid regular expression: ${reason}${re2}`, location)
         return undefined
       }
       return { kind: 'RegexMatchNode', field, pattern: value.pattern, flags: value.flags, location }

@@ -39,3 +39,5 @@ export {
   type CorrelationResult,
   type FiredGroup,
 } from './correlation-evaluate'
+export { LIMITS, fileTooLarge, markdownTooComplex, nestedTooDeep, textTooLarge, tooManyAliases, utf8Size } from './limits'
+export { bracketsTooDeep, mdxTooDeep, yamlCstTooDeep, yamlTooDeep } from './nesting'

@@ -4,6 +4,8 @@ import { parseFastYaml } from './fast-yaml'
 import { resolveDetection } from './detection'
 import type { ItemOptions } from './detection-item'
 import type { Diagnostic } from './diagnostics'
+import { LIMITS, nestedTooDeep, textTooLarge, tooManyAliases } from './limits'
+import { yamlCstTooDeep, yamlTooDeep } from './nesting'
 import { readLogSource, readMeta, type DocumentKind } from './meta'
 import type { Expression } from './nodes'
 import type { Location } from './position'
@@ -48,8 +50,43 @@ export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[
   )
 }
 
+/** Whether the text is within `LIMITS` (size, nesting) to be parsed at all; if not, the error is reported. */
+function withinLimits(source: SourceFile): boolean {
+  const deep = () => {
+    const offset = yamlTooDeep(source.text)
+    return offset === undefined ? undefined : nestedTooDeep('The YAML', source.location(offset))
+  }
+  const problem = textTooLarge(source.file, source.text) ?? deep()
+  if (problem) source.error(problem.code, problem.message, problem.location)
+  return !problem
+}
+
+/** A document parsed by `yaml` whose aliases expand too much ("billion laughs"): reported at its first alias. */
+function aliasBomb(source: SourceFile, doc: Document): boolean {
+  if (!source.text.includes('&')) return false // no anchor, no alias
+  try {
+    doc.toJS({ maxAliasCount: LIMITS.maxAliases })
+    return false
+  } catch (error) {
+    if (!(error instanceof ReferenceError) || !/excessive alias/i.test(error.message)) return false // reported by the reader
+    const offset = source.text.indexOf('*', (doc.range?.[0] ?? 0))
+    const problem = tooManyAliases('This document', source.location(offset === -1 ? (doc.range?.[0] ?? 0) : offset))
+    source.error(problem.code, problem.message, problem.location)
+    return true
+  }
+}
+
 function loadDocuments(source: SourceFile, documents: SigmaDocument[], options: ParseOptions): void {
+  if (!withinLimits(source)) return
   const fast = options.yamlReader === 'yaml' ? undefined : parseFastYaml(source.text)
+  if (!fast) {
+    // The `yaml` package's composer recurses per level: its exact depth first (the scan above is an estimate).
+    const deep = yamlCstTooDeep(source.text)
+    if (deep !== undefined) {
+      const problem = nestedTooDeep('The YAML', source.location(deep))
+      return source.error(problem.code, problem.message, problem.location)
+    }
+  }
   const docs: ParsedDocument[] = fast
     ? fast.map((d) => ({ ...d, errors: [], warnings: [], doc: undefined }))
     : (parseAllDocuments(source.text, { prettyErrors: false, uniqueKeys: true }) as Document[]).map((doc) => ({
@@ -68,7 +105,7 @@ function loadDocuments(source: SourceFile, documents: SigmaDocument[], options: 
     for (const problem of doc.warnings) {
       source.warning('yaml-warning', firstLine(problem.message), source.location(problem.pos[0], problem.pos[1]))
     }
-    if (doc.errors.length) continue
+    if (doc.errors.length || (doc.doc && aliasBomb(source, doc.doc))) continue
     const range = doc.range ?? [0, 0, 0]
     const reader = new YamlReader(source, doc.doc)
     const contents = reader.resolve(doc.contents)

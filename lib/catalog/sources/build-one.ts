@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs'
 import path from 'node:path'
 import type { Diagnostic } from '../../sigma/diagnostics'
+import { textTooLarge } from '../../sigma/limits'
 import type { Location } from '../../sigma/position'
 import { buildRule, NO_DETECTION, type BuiltRule } from '../build-rule'
 import type { RuleDetail, TargetSummary } from '../manifest-types'
@@ -43,6 +44,9 @@ export function lighten(detail: RuleDetail): RuleDetail {
 }
 
 export async function buildJob(job: BuildJob, targets: readonly TargetSummary[]): Promise<BuiltRule> {
+  // (The catalog checks the size with stat before reading; this guards every other caller.)
+  const tooLarge = textTooLarge(job.display, job.text)
+  if (tooLarge) return { detail: null, diagnostics: [tooLarge], idLocation: null }
   try {
     if (job.type === 'elastic') return await buildElasticRule(job.display, job.slug, job.text)
     if (job.type === 'sigma') return await buildSigmaFile(job.display, job.slug, job.text, targets)

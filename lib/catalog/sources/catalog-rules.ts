@@ -1,13 +1,14 @@
 import { createHash } from 'node:crypto'
 import { copyFileSync, existsSync, linkSync, readFileSync, writeFileSync } from 'node:fs'
-import path from 'node:path'
 import type { Diagnostic } from '../../sigma/diagnostics'
 import type { Location } from '../../sigma/position'
+import { insideDir } from '../inside-dir'
 import type { RuleDetail, TargetSummary } from '../manifest-types'
 import { cacheFiles, lighten, type BuildJob, type BuildRecord } from './build-one'
 import { assignSlugs, discover, type SourceEntry } from './discover'
 import { overlay } from './overlay'
 import { runJobs } from './pool'
+import { ruleFileProblem } from './rule-file'
 import type { RuleSource, SourceType } from './types'
 
 /** One page of the catalog, as the prebuild keeps it in memory. */
@@ -53,8 +54,12 @@ export async function buildCatalogRules(options: {
     ...options.sources.flatMap((s) => discover(s)),
   ]
   const slugs = assignSlugs(entries)
+  // A file over the size limit, a link or a device is never read: its record is the error (and it is not cached).
+  const unread = new Map<number, BuildRecord>()
   const jobs: BuildJob[] = entries.map((entry, i) => {
-    const text = readFileSync(entry.absolute, 'utf8')
+    const problem = ruleFileProblem(entry.absolute, entry.display, { follow: false })
+    if (problem) unread.set(i, { key: '', diagnostics: [problem], idLocation: null, light: null })
+    const text = problem ? '' : readFileSync(entry.absolute, 'utf8')
     const key = createHash('sha256')
       .update(options.fingerprint)
       .update(`\0${entry.type}\0${entry.display}\0${slugs[i]}\0`)
@@ -67,7 +72,8 @@ export async function buildCatalogRules(options: {
   const missing: number[] = []
   jobs.forEach((job, i) => {
     const meta = cacheFiles(options.cacheDir, job.key).meta
-    if (existsSync(meta)) records[i] = JSON.parse(readFileSync(meta, 'utf8')) as BuildRecord
+    if (unread.has(i)) records[i] = unread.get(i)!
+    else if (existsSync(meta)) records[i] = JSON.parse(readFileSync(meta, 'utf8')) as BuildRecord
     else missing.push(i)
   })
   if (missing.length) {
@@ -160,7 +166,7 @@ export async function buildCatalogRules(options: {
  */
 export function writeRuleFiles(rulesDir: string, rules: readonly CatalogRule[], cacheDir: string): void {
   for (const rule of rules) {
-    const file = path.join(rulesDir, `${rule.slug}.json`)
+    const file = insideDir(rulesDir, `${rule.slug}.json`)
     if (rule.full) writeFileSync(file, JSON.stringify(rule.full))
     else {
       const cached = cacheFiles(cacheDir, rule.key!).detail

@@ -1,6 +1,8 @@
 import { parse, TomlError } from 'smol-toml'
 import { resolveThreat } from '../../attack'
 import type { Diagnostic } from '../../sigma/diagnostics'
+import { LIMITS, markdownTooComplex, nestedTooDeep, textTooLarge } from '../../sigma/limits'
+import { bracketsTooDeep, mdxTooDeep } from '../../sigma/nesting'
 import type { Location } from '../../sigma/position'
 import { SourceFile } from '../../sigma/source-file'
 import { attackOf, NATIVE_LABELS, shown, type BuiltRule } from '../build-rule'
@@ -141,12 +143,16 @@ async function detectionOf(rule: ElasticRuleFile['rule']) {
  * rendered and sanitized). Never throws: problems are located diagnostics.
  */
 export async function buildElasticRule(file: string, slug: string, text: string): Promise<BuiltRule> {
+  const tooLarge = textTooLarge(file, text)
+  if (tooLarge) return { detail: null, diagnostics: [tooLarge], idLocation: null }
   const source = new SourceFile(file, text)
   const at = locator(source)
   const diagnostics: Diagnostic[] = []
+  const deep = bracketsTooDeep(text, { toml: true })
+  if (deep !== undefined) return { detail: null, diagnostics: [nestedTooDeep('The TOML', source.location(deep))], idLocation: null }
   let data: unknown
   try {
-    data = parse(text)
+    data = parse(text, { maxDepth: LIMITS.maxDepth })
   } catch (cause) {
     const e = cause as TomlError
     const start = e instanceof TomlError ? { line: e.line, column: e.column, offset: 0 } : { line: 1, column: 1, offset: 0 }
@@ -169,6 +175,15 @@ export async function buildElasticRule(file: string, slug: string, text: string)
   }
   const value = checked.data
   const { metadata: meta, rule } = value
+  // `note` and `setup` are markdown, rendered by a recursive parser: as deep as a guide may be.
+  for (const key of ['note', 'setup'] as const) {
+    const markdown = rule[key]
+    if (markdown === undefined) continue
+    const where = () => at(new RegExp(`^\\s*${key}\\s*=`))
+    const limit = markdownTooComplex(`The \`${key}\` markdown`, markdown, where) ?? (mdxTooDeep(markdown) === undefined ? undefined : nestedTooDeep(`The \`${key}\` markdown`, where()))
+    if (limit) diagnostics.push(limit)
+  }
+  if (diagnostics.length) return { detail: null, diagnostics, idLocation: null }
   if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(rule.rule_id))
     diagnostics.push({
       severity: 'warning',

@@ -1,6 +1,8 @@
 import { parse as parseToml } from 'smol-toml'
 import { stringify } from 'yaml'
 import { resolveThreat } from '../../attack'
+import { LIMITS, nestedTooDeep, textTooLarge } from '../../sigma/limits'
+import { bracketsTooDeep } from '../../sigma/nesting'
 import { checkGuide } from '../guide'
 import { elasticRuleFileSchema } from './elastic-schema'
 import { transformsOf, withTransforms } from './elastic-rule'
@@ -39,6 +41,8 @@ function sigmaBlock(text: string): string {
 
 /** A Sigma file as a content page: the detection kept exactly, an investigation-guide skeleton to fill in. */
 export function sigmaPage(text: string): ImportedPage {
+  const tooLarge = textTooLarge('', text)
+  if (tooLarge) return { ok: false, reason: tooLarge.message }
   return { ok: true, page: `---\n${sigmaBlock(text)}---\n${GUIDE_SKELETON}`, note: 'skeleton' }
 }
 
@@ -61,9 +65,11 @@ const STATUS: Record<string, string> = { production: 'stable', development: 'exp
  * rule's note as the guide (the skeleton when it has none or it is not valid MDX).
  */
 export function elasticPage(text: string, file: string): ImportedPage {
+  const limit = textTooLarge(file, text)?.message ?? (bracketsTooDeep(text, { toml: true }) !== undefined ? nestedTooDeep('The TOML', { file, start: { line: 1, column: 1, offset: 0 } }).message : undefined)
+  if (limit) return { ok: false, reason: limit }
   let data: unknown
   try {
-    data = parseToml(text)
+    data = parseToml(text, { maxDepth: LIMITS.maxDepth })
   } catch (error) {
     return { ok: false, reason: `cannot parse the TOML: ${(error as Error).message.split('\n')[0]}` }
   }

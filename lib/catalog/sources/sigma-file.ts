@@ -1,4 +1,5 @@
 import type { Diagnostic } from '../../sigma/diagnostics'
+import { textTooLarge } from '../../sigma/limits'
 import type { Location } from '../../sigma/position'
 import { buildRule, type BuiltRule } from '../build-rule'
 import type { TargetSummary } from '../manifest-types'
@@ -32,6 +33,8 @@ function unwrap(location: Location, file: string): Location {
  * with every diagnostic located in the `.yml` file itself.
  */
 export async function buildSigmaFile(file: string, slug: string, text: string, targets: readonly TargetSummary[]): Promise<BuiltRule> {
+  const tooLarge = textTooLarge(file, text)
+  if (tooLarge) return { detail: null, diagnostics: [tooLarge], idLocation: null }
   const built = await buildRule(file, slug, wrap(text), targets)
   const diagnostics: Diagnostic[] = built.diagnostics.map((d) => ({ ...d, location: unwrap(d.location, file) }))
   const detail = built.detail && {

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs'
 import type { Command } from 'commander'
-import { evaluateCorrelation, formatDiagnostic, matches, resolveCollection, type Diagnostic, type SigmaCorrelation } from '../../sigma'
+import { bracketsTooDeep, evaluateCorrelation, formatDiagnostic, LIMITS, matches, resolveCollection, type Diagnostic, type SigmaCorrelation } from '../../sigma'
 import { loadSigmaFiles, placeholderOption, readProblem } from './validate'
 
 class UsageError extends Error {}
@@ -16,6 +16,9 @@ function readEvents(file: string): { line: number; event: unknown }[] {
   const events: { line: number; event: unknown }[] = []
   text.split('\n').forEach((raw, index) => {
     if (raw.trim() === '') return
+    const deep = bracketsTooDeep(raw)
+    if (deep !== undefined)
+      throw new UsageError(`${file}:${index + 1}:${deep + 1}: error: Invalid event: nested deeper than ${LIMITS.maxDepth} levels (LIMITS.maxDepth) [bad-event]`)
     try {
       const event: unknown = JSON.parse(raw)
       if (event === null || typeof event !== 'object' || Array.isArray(event)) throw new Error('expected a JSON object')

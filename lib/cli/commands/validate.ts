@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, statSync } from 'node:fs'
 import path from 'node:path'
 import type { Command } from 'commander'
 import { formatDiagnostic, parseSigma, resolveCollection, type Diagnostic, type SigmaCollection } from '../../sigma'
+import { ruleFileProblem } from '../../catalog/sources/rule-file'
 
 /** Every `.yml`/`.yaml` file under the given files and folders, sorted; unreadable paths as diagnostics. */
 export function sigmaFiles(paths: readonly string[]): { files: string[]; problems: Diagnostic[] } {
@@ -40,6 +41,9 @@ export function placeholderOption(value: string, previous: Record<string, string
 export function loadSigmaFiles(files: readonly string[], placeholders?: Record<string, string[]>): SigmaCollection[] {
   return files.map((file) => {
     try {
+      // Stat first: a file over the limit, or a device that would never end, is reported without being read.
+      const problem = ruleFileProblem(file, file, { follow: true })
+      if (problem) return { documents: [], diagnostics: [problem] }
       return parseSigma(readFileSync(file, 'utf8'), file, { placeholders })
     } catch (error) {
       return { documents: [], diagnostics: [readProblem(file, error)] }

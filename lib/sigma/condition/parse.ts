@@ -1,4 +1,5 @@
 import type { ConditionNode, ConditionProblem } from './ast'
+import { LIMITS } from '../limits'
 import { tokenize, type Token } from './tokenize'
 
 export interface ConditionParse {
@@ -7,7 +8,7 @@ export interface ConditionParse {
   readonly problems: readonly ConditionProblem[]
 }
 
-const MAX_DEPTH = 256
+const MAX_DEPTH = LIMITS.maxConditionDepth
 
 class ConditionSyntax {
   constructor(readonly problem: ConditionProblem) {}
