@@ -72,7 +72,8 @@ export function RulePage({ rule, targets, deferredUrl }: RulePageProps) {
         <h1 className="text-2xl font-semibold tracking-tight">{rule.title}</h1>
         <div className="flex flex-wrap items-center gap-2 text-sm">
           <SeverityBadge severity={rule.severity} riskScore={rule.riskScore} />
-          {rule.status ? (
+          {/* An Elastic deprecated rule's status is its "deprecated <date>" badge, not a second one. */}
+          {rule.status && !(rule.elastic?.deprecated && rule.status === 'deprecated') ? (
             <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs dark:bg-slate-800">{rule.status}</span>
           ) : null}
           <span className="rounded bg-slate-100 px-1.5 py-0.5 text-xs dark:bg-slate-800">
