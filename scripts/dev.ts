@@ -22,6 +22,8 @@ async function rebuild(reason: string): Promise<void> {
   const result = await buildManifest({ sources, workers: 0 })
   const errors = result.diagnostics.filter((d) => d.severity === 'error')
   for (const d of errors) console.error(formatDiagnostic(d))
+  // A new manifest folder replaced the old one: record the behaviours script in it again.
+  if (!errors.length) await bundleBehaviours()
   console.log(
     errors.length
       ? `✗ ${reason}: ${errors.length} error(s); the preview keeps the last good manifest`
@@ -30,7 +32,6 @@ async function rebuild(reason: string): Promise<void> {
 }
 
 await rebuild('start')
-await bundleBehaviours()
 // Build one page now, uncached (every grammar, target and the MDX compiler warm up), so that the
 // first edit is as quick as the next ones.
 const pages = readdirSync(path.join(contentDir(), 'rules')).filter((f) => f.endsWith('.mdx'))
