@@ -116,7 +116,7 @@ console.log(JSON.stringify(validateNavigatorLayer(JSON.parse(readFileSync(0, 'ut
   return JSON.parse(out) as string[]
 }
 
-/** Opens a page and waits until React has hydrated the client islands. */
+/** Opens a page and waits until its scripts (React's on the search and converter, the behaviours script everywhere) have run. */
 export async function open(page: Page, url: string) {
   await page.goto(url)
   await page.waitForLoadState('networkidle')
