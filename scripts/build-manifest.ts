@@ -6,7 +6,8 @@
  */
 import { buildManifest } from '../lib/catalog/build-manifest'
 import { bundleBehaviours } from './bundle-behaviours'
-import { repoRoot } from '../lib/catalog/paths'
+import { writeBuildInputs } from '../lib/catalog/manifest-files'
+import { contentDir, repoRoot } from '../lib/catalog/paths'
 import { resolveSources } from '../lib/catalog/sources/config'
 import { formatDiagnostic } from '../lib/sigma/diagnostics'
 
@@ -30,4 +31,5 @@ const from = counts ? ` (content ${counts.content}, sigma ${counts.sigma}, elast
 console.log(
   `✓ manifest: ${rules} rules${from}, ${cached} from cache, ${result.index?.targets.length ?? 0} targets, ${warnings} warning(s), ${ms} ms`,
 )
+writeBuildInputs({ content: contentDir(), sources })
 console.log(`✓ site script: ${await bundleBehaviours()}`)

@@ -1,11 +1,15 @@
 /**
- * `npm start`: build the site if `out/` is missing or older than the content or
- * code it comes from, then serve `out/` and print the URL. `PORT` picks the port (default 3000; 0 = any free).
+ * `npm start`: build the site if `out/` is missing, older than the content or code it
+ * comes from, or built from other rules (the e2e suites leave their fixture catalogs
+ * there), then serve `out/` and print the URL. `PORT` picks the port (default 3000; 0 = any free).
  */
 import { spawnSync } from 'node:child_process'
 import { existsSync, readdirSync, statSync } from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { readBuildInputs } from '../lib/catalog/manifest-files'
+import { contentDir } from '../lib/catalog/paths'
+import { resolveSources } from '../lib/catalog/sources/config'
 import { serveStatic } from './static-server'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -23,9 +27,11 @@ function newest(dir: string): number {
 }
 
 const built = existsSync(path.join(out, 'index.html')) ? statSync(path.join(out, 'index.html')).mtimeMs : 0
-const sources = Math.max(...['content', 'app', 'components', 'lib'].map((d) => newest(path.join(root, d))))
-if (!built || sources > built) {
-  console.log(built ? 'Sources changed since the last build: rebuilding…' : 'No build yet: building…')
+const changed = Math.max(...['content', 'app', 'components', 'lib'].map((d) => newest(path.join(root, d)))) > built
+const wanted = JSON.stringify({ content: contentDir(), sources: resolveSources({ env: process.env.ATLAS_SOURCES, root }) })
+const otherCatalog = JSON.stringify(readBuildInputs()) !== wanted
+if (!built || changed || otherCatalog) {
+  console.log(!built ? 'No build yet: building…' : changed ? 'Sources changed since the last build: rebuilding…' : 'out/ holds another catalog: rebuilding…')
   const result = spawnSync('npm', ['run', 'build'], { cwd: root, stdio: 'inherit' })
   if (result.status !== 0) process.exit(result.status ?? 1)
 }

@@ -42,3 +42,21 @@ export function readAssets(): SiteAssets {
     throw new Error(`The site's assets are missing (${file}): run \`npm run build\` (or \`npm run manifest\`) first`, { cause })
   }
 }
+
+/** What a build was made from: its content folder and rule sources (so `npm start` can tell another catalog's build). */
+export interface BuildInputs {
+  readonly content: string
+  readonly sources: readonly unknown[]
+}
+
+export function writeBuildInputs(inputs: BuildInputs): void {
+  writeFileSync(path.join(manifestDir(), 'inputs.json'), `${JSON.stringify(inputs)}\n`)
+}
+
+export function readBuildInputs(): BuildInputs | null {
+  try {
+    return JSON.parse(readFileSync(path.join(manifestDir(), 'inputs.json'), 'utf8')) as BuildInputs
+  } catch {
+    return null
+  }
+}
