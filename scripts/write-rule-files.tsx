@@ -27,6 +27,7 @@ const started = Date.now()
 const out = path.resolve(process.argv[2] ?? path.join(repoRoot, 'out'))
 const pageCache = buildCacheDir('pages')
 const index = readIndex()
+const ruleFile = (slug: string) => path.join(manifestDir(), 'rules', `${slug}.json`)
 
 /** The head Next gave the rest of the site: its stylesheets and icon links, read from the home page. */
 function nextHead(): Pick<DocumentHead, 'stylesheets' | 'icons'> {
@@ -75,62 +76,67 @@ function render(text: string, entry: string, head: Omit<DocumentHead, 'title' | 
   renameSync(staging, entry)
 }
 
-/** Each rule's manifest text and cache entry, read one at a time (the manifest's rules are hundreds of MB). */
-function* entries(template: string, problems: string[]): Generator<{ slug: string; text: string; entry: string }> {
+/** Each rule's slug and cache entry (hashing its manifest file, read one at a time: they are hundreds of MB). */
+function* entries(template: string, problems: string[]): Generator<{ slug: string; entry: string }> {
   for (const { slug } of index.rules) {
     let text: string
     try {
-      text = readFileSync(path.join(manifestDir(), 'rules', `${slug}.json`), 'utf8')
+      text = readFileSync(ruleFile(slug), 'utf8')
     } catch {
       problems.push(`the manifest lists ${slug} but has no rules/${slug}.json`)
       continue
     }
-    yield { slug, text, entry: path.join(pageCache, createHash('sha256').update(template).update(text).digest('hex')) }
+    yield { slug, entry: path.join(pageCache, createHash('sha256').update(template).update(text).digest('hex')) }
   }
 }
 
-/** Renders the missing pages on one process per core (`--shard i/n`: this process takes every n-th rule). */
-async function renderMisses(misses: number, template: string, head: Omit<DocumentHead, 'title' | 'description'>): Promise<void> {
-  const shards = misses >= 200 ? Math.min(availableParallelism(), 4) : 1
+type Miss = { readonly slug: string; readonly entry: string }
+
+/** Renders the missing pages, on one process per core when there are many (`--shard i/n FILE`: every n-th miss of FILE). */
+async function renderMisses(misses: readonly Miss[], head: Omit<DocumentHead, 'title' | 'description'>): Promise<void> {
+  const shards = misses.length >= 200 ? Math.min(availableParallelism(), 4) : 1
   if (shards === 1) {
-    for (const { text, entry } of entries(template, [])) if (!existsSync(entry)) render(text, entry, head)
+    for (const miss of misses) render(readFileSync(ruleFile(miss.slug), 'utf8'), miss.entry, head)
     return
   }
+  const list = path.join(pageCache, `misses.${process.pid}.json`)
+  writeFileSync(list, JSON.stringify(misses))
   const script = fileURLToPath(import.meta.url)
-  await Promise.all(
+  const exits = await Promise.allSettled(
     Array.from({ length: shards }, (_, i) => {
-      const child = spawn(process.execPath, [...process.execArgv, script, out, '--shard', `${i}/${shards}`], { stdio: 'inherit' })
+      const child = spawn(process.execPath, [...process.execArgv, script, out, '--shard', `${i}/${shards}`, list], { stdio: 'inherit' })
       return new Promise<void>((resolve, reject) =>
         child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`rule page shard ${i}/${shards} exited with ${code}`)))),
       )
     }),
   )
+  rmSync(list, { force: true })
+  const failed = exits.find((exit) => exit.status === 'rejected')
+  if (failed) throw failed.reason
 }
 
 const head = { ...nextHead(), siteScript: readAssets().siteScript }
-const template = templateKey(head)
 mkdirSync(pageCache, { recursive: true })
 const shard = process.argv.indexOf('--shard')
 if (shard > 0) {
   const [i, n] = process.argv[shard + 1]!.split('/').map(Number) as [number, number]
-  let rule = 0
-  // By rule position, not by miss: other shards' progress must not move the split.
-  for (const { text, entry } of entries(template, [])) if (rule++ % n === i && !existsSync(entry)) render(text, entry, head)
+  const misses = JSON.parse(readFileSync(process.argv[shard + 2]!, 'utf8')) as Miss[]
+  for (const [at, miss] of misses.entries()) if (at % n === i) render(readFileSync(ruleFile(miss.slug), 'utf8'), miss.entry, head)
   process.exit(0)
 }
 
 const problems: string[] = []
 const keys = new Set<string>()
-let misses = 0
-for (const { entry } of entries(template, problems)) {
-  keys.add(path.basename(entry))
-  if (!existsSync(entry)) misses++
+const misses: Miss[] = []
+for (const miss of entries(templateKey(head), problems)) {
+  keys.add(path.basename(miss.entry))
+  if (!existsSync(miss.entry)) misses.push(miss)
 }
 if (problems.length) {
   for (const p of problems) console.error(`✗ ${p}`)
   process.exit(1)
 }
-await renderMisses(misses, template, head)
+await renderMisses(misses, head)
 let files = 0
 for (const key of keys) {
   const entry = path.join(pageCache, key)
@@ -151,5 +157,5 @@ for (const key of keys) {
 // Keep the cache to what this build used: it never grows past one catalog.
 for (const entry of readdirSync(pageCache)) if (!keys.has(entry)) rmSync(path.join(pageCache, entry), { recursive: true })
 console.log(
-  `✓ wrote ${files} per-rule files for ${index.rules.length} rules (${misses} page(s) rendered, ${index.rules.length - misses} from cache) in ${Date.now() - started} ms`,
+  `✓ wrote ${files} per-rule files for ${index.rules.length} rules (${misses.length} page(s) rendered, ${index.rules.length - misses.length} from cache) in ${Date.now() - started} ms`,
 )
