@@ -28,6 +28,8 @@ const out = path.resolve(process.argv[2] ?? path.join(repoRoot, 'out'))
 const pageCache = buildCacheDir('pages')
 const index = readIndex()
 const ruleFile = (slug: string) => path.join(manifestDir(), 'rules', `${slug}.json`)
+/** What every rule page's head shares. */
+type SharedHead = Omit<DocumentHead, 'title' | 'description'>
 
 /** The head Next gave the rest of the site: its stylesheets and icon links, read from the home page. */
 function nextHead(): Pick<DocumentHead, 'stylesheets' | 'icons'> {
@@ -41,7 +43,7 @@ function nextHead(): Pick<DocumentHead, 'stylesheets' | 'icons'> {
 }
 
 /** Everything besides the rule itself that shapes its page: the head, the targets and the code that renders it. */
-function templateKey(head: Omit<DocumentHead, 'title' | 'description'>): string {
+function templateKey(head: SharedHead): string {
   const hash = createHash('sha256').update(JSON.stringify([head, index.targets]))
   const sources = ['components', 'lib/catalog/rule-queries.ts', 'lib/catalog/static-files.ts', 'lib/catalog/csp.ts', 'scripts/write-rule-files.tsx', 'package-lock.json']
   for (const source of sources) {
@@ -53,7 +55,7 @@ function templateKey(head: Omit<DocumentHead, 'title' | 'description'>): string 
 }
 
 /** Every file of one rule, by its path under `out/`. */
-function ruleFiles(rule: RuleDetail, head: Omit<DocumentHead, 'title' | 'description'>): StaticFile[] {
+function ruleFiles(rule: RuleDetail, head: SharedHead): StaticFile[] {
   const page = renderToStaticMarkup(
     <StaticDocument head={{ ...head, title: rule.title, description: rule.description }}>
       <RulePage rule={rule} targets={index.targets} deferredUrl={queriesUrl(rule.slug)} />
@@ -68,7 +70,7 @@ function ruleFiles(rule: RuleDetail, head: Omit<DocumentHead, 'title' | 'descrip
 }
 
 /** Renders one rule into its cache entry: a folder of its files, named by their encoded paths under out/. */
-function render(text: string, entry: string, head: Omit<DocumentHead, 'title' | 'description'>): void {
+function render(text: string, entry: string, head: SharedHead): void {
   const staging = `${entry}.${process.pid}.partial`
   rmSync(staging, { recursive: true, force: true })
   mkdirSync(staging)
@@ -93,7 +95,7 @@ function* entries(template: string, problems: string[]): Generator<{ slug: strin
 type Miss = { readonly slug: string; readonly entry: string }
 
 /** Renders the missing pages, on one process per core when there are many (`--shard i/n FILE`: every n-th miss of FILE). */
-async function renderMisses(misses: readonly Miss[], head: Omit<DocumentHead, 'title' | 'description'>): Promise<void> {
+async function renderMisses(misses: readonly Miss[], head: SharedHead): Promise<void> {
   const shards = misses.length >= 200 ? Math.min(availableParallelism(), 4) : 1
   if (shards === 1) {
     for (const miss of misses) render(readFileSync(ruleFile(miss.slug), 'utf8'), miss.entry, head)

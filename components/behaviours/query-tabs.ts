@@ -49,20 +49,20 @@ function enhance(root: HTMLElement): void {
     root.ownerDocument.getElementById('queries')?.scrollIntoView({ block: 'start' })
   }
 
+  // A reader's choice goes into the URL fragment, so a copied link opens the same tab.
+  const choose = (tab: HTMLButtonElement, focus = false) => {
+    select(tab, focus)
+    window.history.replaceState(window.history.state, '', `#${tab.getAttribute('aria-controls')}`)
+  }
   for (const tab of tabs) {
-    tab.addEventListener('click', () => {
-      select(tab)
-      window.history.replaceState(window.history.state, '', `#${tab.getAttribute('aria-controls')}`)
-    })
+    tab.addEventListener('click', () => choose(tab))
     tab.addEventListener('keydown', (event) => {
       const index = tabs.indexOf(tab)
       const moves: Record<string, number> = { ArrowRight: index + 1, ArrowLeft: index - 1, Home: 0, End: tabs.length - 1 }
       const next = moves[event.key]
       if (next === undefined) return
       event.preventDefault()
-      const target = tabs[(next + tabs.length) % tabs.length]!
-      select(target, true)
-      window.history.replaceState(window.history.state, '', `#${target.getAttribute('aria-controls')}`)
+      choose(tabs[(next + tabs.length) % tabs.length]!, true)
     })
   }
 
