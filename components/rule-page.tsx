@@ -21,6 +21,21 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
   )
 }
 
+/** The small heading of a side-column block. */
+function AsideHeading({ children }: { children: ReactNode }) {
+  return <h2 className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">{children}</h2>
+}
+
+/** A block of the side column: a small heading over its content. */
+function AsideSection({ title, children }: { title: string; children: ReactNode }) {
+  return (
+    <section>
+      <AsideHeading>{title}</AsideHeading>
+      {children}
+    </section>
+  )
+}
+
 /** Whether a rule page has a queries panel (and so a deferred `queries.html`). */
 export const hasQueries = (rule: RuleDetail, targets: readonly TargetSummary[]) => targets.length > 0 && rule.conversions.length > 0
 
@@ -169,7 +184,7 @@ export function RulePage({ rule, targets, deferredUrl }: RulePageProps) {
         <aside className="space-y-5 text-sm leading-6">
           {(rule.guide ?? rule.markdownGuide)?.headings.length ? (
             <nav aria-label="Guide contents">
-              <h2 className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">On this page</h2>
+              <AsideHeading>On this page</AsideHeading>
               <ul className="space-y-0.5">
                 {(rule.guide ?? rule.markdownGuide)!.headings.map((h) => (
                   <li key={h.slug} className={h.depth === 3 ? 'ps-3' : ''}>
@@ -189,22 +204,19 @@ export function RulePage({ rule, targets, deferredUrl }: RulePageProps) {
             </nav>
           ) : null}
           {rule.trigger ? (
-            <section>
-              <h2 className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">Trigger (how to test)</h2>
+            <AsideSection title="Trigger (how to test)">
               <p className="text-slate-700 [overflow-wrap:anywhere] dark:text-slate-300">{rule.trigger}</p>
-            </section>
+            </AsideSection>
           ) : null}
-          <section>
-            <h2 className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">False positives</h2>
+          <AsideSection title="False positives">
             <ul className="list-disc ps-4 text-slate-700 dark:text-slate-300">
               {(rule.falsepositives.length ? rule.falsepositives : ['None documented']).map((f) => (
                 <li key={f}>{f}</li>
               ))}
             </ul>
-          </section>
+          </AsideSection>
           {rule.fields.length ? (
-            <section>
-              <h2 className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">Fields read</h2>
+            <AsideSection title="Fields read">
               <ul className="flex flex-wrap gap-1 font-mono text-xs">
                 {rule.fields.map((f) => (
                   <li key={f} className="rounded bg-slate-100 px-1 dark:bg-slate-800">
@@ -212,11 +224,10 @@ export function RulePage({ rule, targets, deferredUrl }: RulePageProps) {
                   </li>
                 ))}
               </ul>
-            </section>
+            </AsideSection>
           ) : null}
           {rule.references.length || rule.textReferences.length ? (
-            <section>
-              <h2 className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">References</h2>
+            <AsideSection title="References">
               <ul className="space-y-0.5 break-all">
                 {rule.references.map((r) => (
                   <li key={r}>
@@ -232,11 +243,10 @@ export function RulePage({ rule, targets, deferredUrl }: RulePageProps) {
                   </li>
                 ))}
               </ul>
-            </section>
+            </AsideSection>
           ) : null}
           {rule.tests.length ? (
-            <section>
-              <h2 className="mb-1 text-xs font-semibold uppercase tracking-wide text-slate-500">Sample-event tests</h2>
+            <AsideSection title="Sample-event tests">
               <ul className="space-y-0.5">
                 {rule.tests.map((t) => (
                   <li key={t.name}>
@@ -245,7 +255,7 @@ export function RulePage({ rule, targets, deferredUrl }: RulePageProps) {
                   </li>
                 ))}
               </ul>
-            </section>
+            </AsideSection>
           ) : null}
         </aside>
       </div>
