@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react'
 import type { ElasticFacts } from '@/lib/catalog/manifest-types'
+import { Code, Codes } from './code-chips'
 import { MarkdownGuide } from './markdown-guide'
 import { BuildingBlockBadge, DeprecatedBadge } from './rule-flag-badges'
 
@@ -23,17 +24,6 @@ function Row({ label, children }: { label: string; children: ReactNode }) {
     </div>
   )
 }
-
-const Code = ({ children }: { children: ReactNode }) => (
-  <code className="rounded bg-slate-100 px-1 font-mono text-xs dark:bg-slate-800">{children}</code>
-)
-const Codes = ({ values }: { values: readonly string[] }) => (
-  <span className="flex flex-wrap gap-1">
-    {values.map((v) => (
-      <Code key={v}>{v}</Code>
-    ))}
-  </span>
-)
 
 /** Badges for a retired or building-block rule, next to the title. */
 export function ElasticBadges({ facts }: { facts: ElasticFacts }) {

@@ -5,6 +5,7 @@ import { stableLinkUrl } from '@/lib/catalog/static-files'
 import { AttackChips } from './attack-chips'
 import { Breadcrumbs } from './breadcrumbs'
 import { CodeBlock } from './code-block'
+import { Codes } from './code-chips'
 import { ElasticBadges, ElasticRuleFacts } from './elastic-rule-facts'
 import { Guide } from './guide'
 import { MarkdownGuide } from './markdown-guide'
@@ -132,12 +133,8 @@ export function RulePage({ rule, targets, deferredUrl }: RulePageProps) {
         {rule.indices.length ? (
           <div className="col-span-full">
             <dt className="text-[11px] font-medium uppercase tracking-wide text-slate-500 dark:text-slate-400">Indices</dt>
-            <dd className="flex flex-wrap gap-1.5 font-mono text-xs">
-              {rule.indices.map((i) => (
-                <span key={i} className="rounded bg-slate-100 px-1 dark:bg-slate-800">
-                  {i}
-                </span>
-              ))}
+            <dd>
+              <Codes values={rule.indices} />
             </dd>
           </div>
         ) : null}
