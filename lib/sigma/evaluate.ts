@@ -128,10 +128,9 @@ function cidrMatches(node: CidrMatchNode, event: unknown): boolean {
   return fieldValues(event, node.field).some((value) => {
     // Only the standard spellings are addresses: not inet_aton's `10.1`, `4294967295` or `0x7f.1`, which ipaddr.isValid accepts.
     if (typeof value !== 'string' || !(ipaddr.IPv4.isValidFourPartDecimal(value) || ipaddr.IPv6.isValid(value))) return false
-    let address = ipaddr.parse(value)
-    if (address.kind() !== network[0].kind() && address.kind() === 'ipv6' && (address as ipaddr.IPv6).isIPv4MappedAddress()) {
-      address = (address as ipaddr.IPv6).toIPv4Address()
-    }
+    // An address matches networks of its own version only, as pySigma and the text targets do: `10.0.0.0/8`
+    // does not cover `::ffff:10.1.2.3` (SigmaHQ lists such IPv4-mapped addresses as false positives).
+    const address = ipaddr.parse(value)
     return address.kind() === network[0].kind() && address.match(network)
   })
 }

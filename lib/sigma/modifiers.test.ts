@@ -120,7 +120,7 @@ describe('value modifiers', () => {
     expect(match({ Ip: '10.1.2.3' })).toBe(true)
     expect(match({ Ip: '11.1.2.3' })).toBe(false)
     expect(match({ Ip: 'fe80::1' })).toBe(true)
-    expect(match({ Ip: '::ffff:10.0.0.1' })).toBe(true)
+    expect(match({ Ip: '::ffff:10.0.0.1' })).toBe(false) // an IPv4-mapped address is IPv6: only IPv6 networks cover it
     expect(match({ Ip: 'not an ip' })).toBe(false)
     expect(testRule('sel:\n    Ip|cidr: 10.0.0.0/33\ncondition: sel').errors).toEqual([
       'test.yml:6:18: error: Invalid CIDR network `10.0.0.0/33` [invalid-cidr]',

@@ -3,6 +3,7 @@ import { classifySigmaString, type SigmaString } from '../../sigma/sigma-string'
 import type { CompileContext } from '../compiler/dialect'
 import { unsupported } from '../compiler/unsupported'
 import { hasCaseVariants } from '../shared/case-fold'
+import { elasticCidr } from '../shared/elastic-cidr'
 import { sigmaStringToLuceneRegex } from '../shared/lucene-regex'
 import { writePattern } from '../shared/pattern'
 import { defineTarget } from '../target'
@@ -40,7 +41,7 @@ export const eql = defineTarget({
         if (!lucene.ok) return ctx.unsupported('regex-syntax', `EQL regex takes a Lucene regexp: ${lucene.reason}`, node)
         return guard(ctx, node, `${field(node, ctx)} regex ${str(lucene.regex)}`)
       },
-      CidrMatchNode: (node, ctx) => guard(ctx, node, `cidrmatch(${name(node.field)}, ${str(node.cidr)})`),
+      CidrMatchNode: elasticCidr((node, ctx) => guard(ctx, node, `cidrmatch(${name(node.field)}, ${str(node.cidr)})`)),
       NumberMatchNode: (node, ctx) => guard(ctx, node, `${field(node, ctx)} ${COMPARE[node.op]} ${node.value}`),
       BooleanMatchNode: (node, ctx) => guard(ctx, node, `${name(node.field)} == ${node.value}`),
       NullMatchNode: (node) => `${name(node.field)} == null`,

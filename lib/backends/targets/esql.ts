@@ -3,6 +3,7 @@ import { classifySigmaString, type SigmaString } from '../../sigma/sigma-string'
 import type { CompileContext } from '../compiler/dialect'
 import { unsupported } from '../compiler/unsupported'
 import { hasCaseVariants } from '../shared/case-fold'
+import { elasticCidr } from '../shared/elastic-cidr'
 import { backslashEscape, writePattern } from '../shared/pattern'
 import { defineTarget } from '../target'
 import { elasticField as name, elasticString as str } from './elastic-syntax'
@@ -47,7 +48,7 @@ export const esql = defineTarget({
         if (!lucene.ok) return ctx.unsupported('regex-syntax', `ES|QL RLIKE takes a Lucene regexp: ${lucene.reason}`, node)
         return guard(ctx, field(node, ctx), `${name(node.field!)} RLIKE ${str(lucene.regex)}`)
       },
-      CidrMatchNode: (node, ctx) => guard(ctx, node.field, `CIDR_MATCH(${name(node.field)}, ${str(node.cidr)})`),
+      CidrMatchNode: elasticCidr((node, ctx) => guard(ctx, node.field, `CIDR_MATCH(${name(node.field)}, ${str(node.cidr)})`)),
       NumberMatchNode: (node, ctx) => guard(ctx, field(node, ctx), `${name(node.field!)} ${COMPARE[node.op]} ${node.value}`),
       BooleanMatchNode: (node, ctx) => guard(ctx, node.field, `${name(node.field)} == ${node.value}`),
       NullMatchNode: (node) => `${name(node.field)} IS NULL`,

@@ -4,6 +4,7 @@ import type { Expression } from '../../sigma/nodes'
 import { forEachLeaf } from '../../pipelines/map-expression'
 import { caseVariants } from '../shared/case-fold'
 import { ipv4CidrRegex } from '../shared/cidr-regex'
+import { elasticCidr } from '../shared/elastic-cidr'
 import { backslashEscape, writePattern } from '../shared/pattern'
 import { defineTarget } from '../target'
 import { toLuceneRegex } from './lucene-regex'
@@ -40,19 +41,22 @@ export const lucene = defineTarget({
         if (!translated.ok) return ctx.unsupported('regex-syntax', `Lucene regexps cannot express \`${node.pattern}\`: ${translated.reason}`, node)
         return `${prefix(node.field)}/${translated.regex}/`
       },
-      CidrMatchNode: (node, ctx) => {
+      CidrMatchNode: elasticCidr((node, ctx) => {
         if (!textFields(ctx.root).has(node.field)) return `${field(node.field)}:"${node.cidr}"`
         // A field the rule also compares as text is a keyword field, where a CIDR term is a literal string.
         const regex = ipv4CidrRegex(node.cidr)
         if (regex === undefined)
           return ctx.unsupported('ipv6-cidr-keyword', `\`${node.field}\` is compared as text too, so it is a keyword field, where no regexp matches every spelling of the IPv6 network ${node.cidr}`, node)
         return `${field(node.field)}:/${regex.slice(1, -1).replaceAll('\\.', '[.]').replaceAll('(?:', '(')}/`
-      },
+      }),
       NumberMatchNode: (node, ctx) => {
         if (node.field === null && node.op !== 'eq') return ctx.unsupported('keyword-compare', 'a keyword search cannot compare numbers', node)
         return prefix(node.field) + (node.op === 'eq' ? `"${node.value}"` : RANGE[node.op].replace('#', String(node.value)))
       },
-      BooleanMatchNode: (node) => `${field(node.field)}:${node.value}`,
+      // On a keyword field (the rule also compares it as text) a boolean is the text `true`/`false`, matched
+      // case-insensitively as the evaluator does, so that Windows' `False` counts.
+      BooleanMatchNode: (node, ctx) =>
+        textFields(ctx.root).has(node.field) ? `${field(node.field)}:/${[...String(node.value)].map((c) => regexChar(c, false)).join('')}/` : `${field(node.field)}:${node.value}`,
       NullMatchNode: (node) => `(NOT _exists_:${field(node.field)})`,
       ExistsNode: (node) => `_exists_:${field(node.field)}`,
       FieldRefNode: unsupported('fieldref', 'a query string cannot compare two fields of the same document'),

@@ -226,7 +226,7 @@ function termTest(text: string): ValueTest {
     if (type === 'number') return numberOf(value) === parseNumber(text)
     if (type === 'ip') return ipMatches(value, text)
     if (type === 'boolean') {
-      if (text !== 'true' && text !== 'false') throw new LuceneEvaluationError(`\`${text}\` is not a boolean`)
+      if (text !== 'true' && text !== 'false') throw new LuceneEvaluationError(`${JSON.stringify(text)} is not a boolean`)
       return String(value) === text
     }
     return keywordOf(value) === text
@@ -234,25 +234,36 @@ function termTest(text: string): ValueTest {
 }
 
 function ipMatches(value: string | number | boolean, text: string): boolean {
-  let network: [ipaddr.IPv4 | ipaddr.IPv6, number]
-  try {
-    network = text.includes('/') ? ipaddr.parseCIDR(text) : (() => {
-      const address = ipaddr.parse(text)
-      return [address, address.kind() === 'ipv4' ? 32 : 128] as [ipaddr.IPv4 | ipaddr.IPv6, number]
-    })()
-  } catch {
-    throw new LuceneEvaluationError(`\`${text}\` is not an IP address or network`)
-  }
   const address = indexedIp(value)
-  return address !== undefined && address.kind() === network[0].kind() && address.match(network)
+  return address !== undefined && address.match(ipQuery(text))
 }
 
-/** How Elasticsearch indexes a value in an `ip` field (IPv4-mapped IPv6 as IPv4); undefined when it rejects it. */
-export function indexedIp(value: unknown): ipaddr.IPv4 | ipaddr.IPv6 | undefined {
+/**
+ * An address or CIDR term as Elasticsearch queries an `ip` field: in the 16-byte IPv6 space where it
+ * indexes IPv4 as IPv4-mapped, so `10.0.0.0/8` is `::ffff:10.0.0.0/104`. Like Elasticsearch, it refuses
+ * a CIDR written as an IPv4-mapped address, whose prefix length would be ambiguous.
+ */
+function ipQuery(text: string): [ipaddr.IPv6, number] {
+  const [addressText, bits] = text.includes('/') ? text.split('/', 2) : [text, undefined]
+  let address: ipaddr.IPv4 | ipaddr.IPv6
+  try {
+    address = ipaddr.parse(addressText!)
+    if (bits !== undefined) ipaddr.parseCIDR(text)
+  } catch {
+    throw new LuceneEvaluationError(`${JSON.stringify(text)} is not an IP address or network`)
+  }
+  if (bits !== undefined && address.kind() === 'ipv6' && (address as ipaddr.IPv6).isIPv4MappedAddress())
+    throw new LuceneEvaluationError(`${JSON.stringify(text)}: CIDR notation is not allowed with an IPv4-mapped IPv6 address`)
+  const prefix = bits === undefined ? (address.kind() === 'ipv4' ? 32 : 128) : Number(bits)
+  return address.kind() === 'ipv4' ? [(address as ipaddr.IPv4).toIPv4MappedAddress(), prefix + 96] : [address as ipaddr.IPv6, prefix]
+}
+
+/** How Elasticsearch indexes a value in an `ip` field: as 16 bytes, IPv4 as IPv4-mapped; undefined when it rejects it. */
+export function indexedIp(value: unknown): ipaddr.IPv6 | undefined {
   // Elasticsearch takes dotted-quad IPv4 (no leading zeros) and IPv6, not inet_aton's `10.1` or `0x7f.1`.
   if (typeof value !== 'string' || !(ipaddr.IPv4.isValidFourPartDecimal(value) || ipaddr.IPv6.isValid(value))) return undefined
   const address = ipaddr.parse(value)
-  return address.kind() === 'ipv6' && (address as ipaddr.IPv6).isIPv4MappedAddress() ? (address as ipaddr.IPv6).toIPv4Address() : address
+  return address.kind() === 'ipv4' ? (address as ipaddr.IPv4).toIPv4MappedAddress() : (address as ipaddr.IPv6)
 }
 
 function rangeTest(min: string, max: string, includeMin: boolean, includeMax: boolean): ValueTest {
@@ -275,7 +286,7 @@ function rangeTest(min: string, max: string, includeMin: boolean, includeMax: bo
 
 function parseNumber(text: string): number {
   const n = Number(text)
-  if (text.trim() === '' || Number.isNaN(n)) throw new LuceneEvaluationError(`\`${text}\` is not a number`)
+  if (text.trim() === '' || Number.isNaN(n)) throw new LuceneEvaluationError(`${JSON.stringify(text)} is not a number`)
   return n
 }
 
