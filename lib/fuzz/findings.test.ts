@@ -118,6 +118,21 @@ describe('fixed findings', () => {
     expect(engine).toEqual(reference)
     expect(reference).toEqual([true, true, false])
   })
+
+  it('should not match a cased endswith field reference on an absent field in sqlite when the other field is empty (7-55511)', () => {
+    const detection = "  sel:\n    DestinationPort|fieldref|cased|endswith: SourceIp\n  condition: sel"
+    const { engine, reference } = verdicts(createSqliteEngine, detection, [{ SourceIp: '' }, { SourceIp: '', DestinationPort: 53 }, { SourceIp: '3', DestinationPort: 53 }])
+    expect(engine).toEqual(reference)
+    expect(reference).toEqual([false, true, true])
+  })
+
+  it('should not let an absent field pass a cased endswith field reference in an or, nor fail its not, in sqlite (7-43927)', () => {
+    const detection = "  sel:\n    TargetObject|fieldref|cased|endswith: Image\n  sel2:\n    'quote\"d': x\n  condition: sel2 or sel"
+    const events: FlatEvent[] = [{ Image: '', 'quote"d': 'comsvcscomsvcs', "apos'd": 'false' }, { Image: '', TargetObject: 'HKLM' }]
+    expect(verdicts(createSqliteEngine, detection, events)).toEqual({ engine: [false, true], reference: [false, true] })
+    const negated = verdicts(createSqliteEngine, detection.replace('sel2 or sel', 'not sel'), events)
+    expect(negated).toEqual({ engine: [true, false], reference: [true, false] })
+  })
 })
 
 describe('open findings (known-findings.ts)', () => {

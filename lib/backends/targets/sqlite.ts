@@ -71,7 +71,8 @@ export const sqlite = defineTarget({
           return {
             eq: `${x} = ${y}`,
             startswith: `substr(${x}, 1, length(${y})) = ${y}`,
-            endswith: `(length(${y}) = 0 OR substr(${x}, -length(${y})) = ${y})`,
+            // substr(x, -0) is all of x, so an empty y is its own case; an absent x still does not match.
+            endswith: `(${a} IS NOT NULL AND (length(${y}) = 0 OR substr(${x}, -length(${y})) = ${y}))`,
             contains: `instr(${x}, ${y}) > 0`,
           }[node.match]
         }
