@@ -133,14 +133,25 @@ describe('fixed findings', () => {
     const negated = verdicts(createSqliteEngine, detection.replace('sel2 or sel', 'not sel'), events)
     expect(negated).toEqual({ engine: [true, false], reference: [true, false] })
   })
+  it('should run a sqlite query for a value holding NUL (the UTF-16 modifiers make them), spelling NUL as char(0)', () => {
+    const events = [{ f: 'xa\0y' }, { f: 'xa' }, { f: 'XA\0' }, { f: 'b\0c' }]
+    for (const [detection, expected] of [
+      ["  sel:\n    f|wide|contains: 'a'\n  condition: sel", [true, false, true, false]],
+      ["  sel:\n    f|wide|cased|contains: 'a'\n  condition: sel", [true, false, false, false]],
+      ["  sel:\n    f:\n      - \"b\\0c\"\n      - 'q'\n  condition: sel", [false, false, false, true]],
+      ["  sel:\n    f|re: \"a\\0\"\n  condition: sel", [true, false, false, false]],
+    ] as const) {
+      const { engine, reference } = verdicts(createSqliteEngine, detection, events)
+      expect(engine).toEqual(reference)
+      expect(reference).toEqual(expected)
+    }
+    const r = rule('  sel:\n    "a\\0b": x\n  condition: sel')
+    const result = convert(r, { documents: [r], diagnostics: [] }, { target: 'sqlite' })
+    expect(result.ok ? result.query : result.code).toBe('nul-field-name')
+  })
 })
 
 describe('open findings (known-findings.ts)', () => {
-  it.fails('should run a sqlite query for a value holding NUL, or answer Unsupported [sqlite-nul]', () => {
-    const { engine, reference } = verdicts(createSqliteEngine, "  sel:\n    f|wide|contains: 'a'\n  condition: sel", [{ f: 'xa\0y' }])
-    expect(engine).toEqual(reference)
-  })
-
   it.fails('should match a wildcard-only keyword against a number value in grep jsonl [grep-jsonl-wildcard-vs-number]', () => {
     const { engine, reference } = verdicts(() => createGrepEngine({ form: 'jsonl' }), "  keywords:\n    - '*'\n  condition: not keywords", [{ Message: 4 }, { Message: 'x' }])
     expect(engine).toEqual(reference)
@@ -196,6 +207,8 @@ describe('known findings', () => {
     expect(knownFinding(lucene('f:"x" AND g:"fc00::/7"'))).toBeUndefined()
     const mapped = (address: string) => ({ ...lucene('ip:"10.0.0.0/8"'), detail: `query: ip:"10.0.0.0/8"\nevent: {"ip":"${address}"}` })
     expect(['::ffff:a00:1', '0:0:0:0:0:ffff:10.0.0.1', '10.0.0.1'].map((a) => knownFinding(mapped(a))?.id)).toEqual(['lucene-ipv4-mapped-cidr', 'lucene-ipv4-mapped-cidr', undefined])
+    const ipv4InIpv6 = (cidr: string) => ({ ...lucene(''), detail: `query: ip:"${cidr}"\nevent: {"ip":"10.0.0.1"}` })
+    expect(['::/0', '::ffff:0:0/96', 'fc00::/7'].map((c) => knownFinding(ipv4InIpv6(c))?.id)).toEqual(['lucene-ipv4-mapped-cidr', 'lucene-ipv4-mapped-cidr', undefined])
     expect(knownFinding({ kind: 'engine-error', where: 'lucene', message: 'the engine rejects the query: "127.0.0.1\\r\\n" is not a number' })?.id).toBe('lucene-mixed-field-types')
     expect(knownFinding({ kind: 'engine-error', where: 'lucene', message: 'the engine rejects the query: `true` is not an IP address or network' })?.id).toBe('lucene-mixed-field-types')
     expect(knownFinding({ kind: 'exception', where: 'sqlite@none', message: 'convert threw: TypeError' })).toBeUndefined()

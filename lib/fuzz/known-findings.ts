@@ -14,13 +14,6 @@ export interface KnownFinding {
 
 export const KNOWN_FINDINGS: readonly KnownFinding[] = [
   {
-    id: 'sqlite-nul',
-    note:
-      'sqlite: a value holding NUL (the UTF-16 modifiers make them) is written raw into the SQL text; SQLite ends the ' +
-      'statement at the NUL ("unrecognized token"), and LIKE stops at a NUL anyway. Needs char(0) or an Unsupported.',
-    matches: (f) => f.kind === 'engine-error' && f.where.startsWith('sqlite') && /unrecognized token|incomplete input/.test(f.message) && /\0/.test(f.detail ?? ''),
-  },
-  {
     id: 'grep-jsonl-wildcard-vs-number',
     note:
       'grep jsonl: a value or keyword with wildcards (`*`, `5*`, or an empty keyword) is looked for only in string ' +
@@ -47,10 +40,13 @@ export const KNOWN_FINDINGS: readonly KnownFinding[] = [
     id: 'lucene-ipv4-mapped-cidr',
     note:
       'lucene: Elasticsearch indexes an IPv4-mapped IPv6 address (`::ffff:10.0.0.1`, `::ffff:a00:1`) as the IPv4 address, ' +
-      'so on an `ip` field `10.0.0.0/8` matches it. The evaluator, like pySigma and the text targets, keeps the two ' +
+      'so on an `ip` field `10.0.0.0/8` matches it, and IPv4 addresses fall in IPv6 networks that cover `::ffff:0:0/96` (`::/0`). The evaluator, like pySigma and the text targets, keeps the two ' +
       'versions apart (SigmaHQ lists mapped addresses as false positives of IPv4 filters). A property of the target, ' +
       'stated in the README; no query string can tell the two apart once indexed.',
-    matches: (f) => f.kind === 'disagreement' && f.where.startsWith('lucene') && eventValues(f).some(isIpv4Mapped),
+    matches: (f) =>
+      f.kind === 'disagreement' &&
+      f.where.startsWith('lucene') &&
+      (eventValues(f).some(isIpv4Mapped) || (eventValues(f).some(ipaddr.IPv4.isValidFourPartDecimal) && coversIpv4MappedSpace(queryOf(f)))),
   },
   {
     id: 'lucene-mixed-field-types',
@@ -87,6 +83,14 @@ function eventValues(finding: Finding): string[] {
 
 function isIpv4Mapped(text: string): boolean {
   return ipaddr.IPv6.isValid(text) && ipaddr.IPv6.parse(text).isIPv4MappedAddress()
+}
+
+/** Whether a CIDR term of the query is an IPv6 network holding every IPv4-mapped address. */
+function coversIpv4MappedSpace(query: string): boolean {
+  return [...query.matchAll(/:"([\da-f:.]+)\/(\d+)"/gi)].some(([, address, bits]) => {
+    if (!ipaddr.IPv6.isValid(address!) || Number(bits) > 96) return false
+    return ipaddr.IPv6.parse('::ffff:0:0').match(ipaddr.IPv6.parse(address!), Number(bits))
+  })
 }
 
 export function knownFinding(finding: Finding): KnownFinding | undefined {

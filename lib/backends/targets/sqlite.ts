@@ -37,8 +37,10 @@ export const sqlite = defineTarget({
       StringMatchNode: (node, ctx) => {
         if (node.field === null) return ctx.unsupported('keyword-search', 'SQLite has no column holding the whole event for a keyword search', node)
         const f = ident(node.field)
+        // LIKE and GLOB read their pattern as a C string, which ends at a NUL: such a value is a regex.
+        const nul = node.value.some((t) => typeof t === 'string' && t.includes('\0'))
+        if (nul || (!node.cased && node.value.some((t) => typeof t === 'string' && hasNonAsciiCase(t)))) return `${f} REGEXP ${text(wholeRegex(node.value, node.cased))}`
         if (node.cased) return `${f} GLOB ${text(writePattern(node.value, GLOB))}`
-        if (node.value.some((t) => typeof t === 'string' && hasNonAsciiCase(t))) return `${f} REGEXP ${text(foldedRegex(node.value))}`
         return `${f} LIKE ${text(writePattern(node.value, LIKE))} ESCAPE '\\'`
       },
       RegexMatchNode: (node, ctx) => {
@@ -84,10 +86,14 @@ export const sqlite = defineTarget({
       TimePartNode: unsupported('time-part', 'date-part modifiers need a known timestamp format, which a SQLite table does not declare'),
     },
     inList: (field, values, nodes) => {
-      if (nodes[0]!.cased || values.some((v) => /[^\x00-\x7f]/.test(v))) return undefined
+      if (nodes[0]!.cased || values.some((v) => /[^\x01-\x7f]/.test(v))) return undefined
       return `lower(${ident(field)}) IN (${values.map((v) => text(v.toLowerCase())).join(', ')})`
     },
-    finish: (condition, ctx) => `SELECT * FROM ${ident(ctx.dataSource.table ?? 'logs')} WHERE ${condition}`,
+    finish: (condition, ctx) => {
+      // Values spell NUL as char(0); a NUL left in the query is in a field name, which SQL cannot write.
+      if (condition.includes('\0')) return ctx.unsupported('nul-field-name', 'a SQLite identifier cannot hold a NUL character')
+      return `SELECT * FROM ${ident(ctx.dataSource.table ?? 'logs')} WHERE ${condition}`
+    },
   },
 })
 
@@ -103,18 +109,19 @@ const SPACE_CLASS = `[${WHITESPACE.map((c) => `\\x{${c.toString(16)}}`).join('')
 const NUMERIC_TEXT = `^${SPACE_CLASS}*[-+]?([0-9]+([.][0-9]*)?|[.][0-9]+)([eE][-+]?[0-9]+)?${SPACE_CLASS}*$`
 
 const ident = (name: string) => `"${name.replaceAll('"', '""')}"`
-const text = (value: string) => `'${value.replaceAll("'", "''")}'`
+/** A string literal; SQLite ends a statement's text at a NUL, so NUL is spliced in as char(0). */
+const text = (value: string) => value.split('\0').map((part) => `'${part.replaceAll("'", "''")}'`).join(' || char(0) || ')
 
 const LIKE = { literal: backslashEscape('\\%_'), many: '%', one: '_' }
 const GLOB = { literal: (t: string) => t.replace(/[*?[]/g, '[$&]'), many: '*', one: '?' }
 
 const REGEX_SPECIAL = backslashEscape('\\^$.|?*+()[]{}')
 
-/** `^…$` in RE2 with every cased character spelled as a class of its case variants. */
-function foldedRegex(value: SigmaString): string {
+/** `^…$` in RE2; unless cased, every cased character is spelled as a class of its case variants. */
+function wholeRegex(value: SigmaString, cased: boolean): string {
   const literal = (t: string) =>
     Array.from(t, (c) => {
-      const variants = caseVariants(c)
+      const variants = cased ? [c] : caseVariants(c)
       return variants.length > 1 ? `[${variants.join('')}]` : REGEX_SPECIAL(c)
     }).join('')
   return `(?s)^${writePattern(value, { literal, many: '.*', one: '.' })}$`
