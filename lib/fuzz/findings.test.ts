@@ -93,6 +93,13 @@ describe('fixed findings', () => {
     expect(engine).toEqual(reference)
     expect(reference).toEqual([true, true, false])
   })
+
+  it('should read a character outside the BMP in a grep jsonl regex as one character, not two lone surrogate escapes (7-9109)', () => {
+    const detection = "  sel:\n    ScriptBlockText|re: '😀'\n  condition: sel"
+    const { engine, reference } = verdicts(() => createGrepEngine({ form: 'jsonl' }), detection, [{ ScriptBlockText: '😀' }, { ScriptBlockText: 'a😀b' }, { ScriptBlockText: '😁' }])
+    expect(engine).toEqual(reference)
+    expect(reference).toEqual([true, true, false])
+  })
 })
 
 describe('open findings (known-findings.ts)', () => {
