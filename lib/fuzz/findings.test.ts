@@ -133,6 +133,7 @@ describe('fixed findings', () => {
     const negated = verdicts(createSqliteEngine, detection.replace('sel2 or sel', 'not sel'), events)
     expect(negated).toEqual({ engine: [true, false], reference: [true, false] })
   })
+
   it('should run a sqlite query for a value holding NUL (the UTF-16 modifiers make them), spelling NUL as char(0)', () => {
     const events = [{ f: 'xa\0y' }, { f: 'xa' }, { f: 'XA\0' }, { f: 'b\0c' }]
     for (const [detection, expected] of [
@@ -148,6 +149,13 @@ describe('fixed findings', () => {
     const r = rule('  sel:\n    "a\\0b": x\n  condition: sel')
     const result = convert(r, { documents: [r], diagnostics: [] }, { target: 'sqlite' })
     expect(result.ok ? result.query : result.code).toBe('nul-field-name')
+  })
+
+  it('should read a character outside the BMP in a grep jsonl regex as one character, not two lone surrogate escapes (7-9109)', () => {
+    const detection = "  sel:\n    ScriptBlockText|re: '😀'\n  condition: sel"
+    const { engine, reference } = verdicts(() => createGrepEngine({ form: 'jsonl' }), detection, [{ ScriptBlockText: '😀' }, { ScriptBlockText: 'a😀b' }, { ScriptBlockText: '😁' }])
+    expect(engine).toEqual(reference)
+    expect(reference).toEqual([true, true, false])
   })
 })
 

@@ -192,8 +192,17 @@ class Parser {
     return out
   }
 
+  /** The next character, a whole code point (a character outside the BMP is one character, as in RE2). */
+  private next(): string | undefined {
+    const cp = this.src.codePointAt(this.pos)
+    if (cp === undefined) return undefined
+    const c = String.fromCodePoint(cp)
+    this.pos += c.length
+    return c
+  }
+
   private atom(): string {
-    const c = this.src[this.pos++]!
+    const c = this.next()!
     if (c === '(') {
       if (this.src[this.pos] === '?') {
         if (this.src.startsWith('?:', this.pos)) this.pos += 2
@@ -215,7 +224,7 @@ class Parser {
 
   /** After a backslash: a literal character, or a shorthand class. */
   private escape(inClass: boolean): string | { ranges: readonly CodeRange[]; negated: boolean } {
-    const c = this.src[this.pos++]
+    const c = this.next()
     if (c === undefined) throw new RegexGap('a trailing backslash in the regex')
     if (c in SHORTHAND) return { ranges: SHORTHAND[c]!, negated: false }
     if (c.toLowerCase() in SHORTHAND) {
@@ -232,8 +241,7 @@ class Parser {
   }
 
   private classChar(): string | { ranges: readonly CodeRange[]; negated: boolean } {
-    const c = String.fromCodePoint(this.src.codePointAt(this.pos)!)
-    this.pos += c.length
+    const c = this.next()!
     if (c === '[' && this.src[this.pos] === ':') this.gap('a POSIX class')
     return c === '\\' ? this.escape(true) : c
   }

@@ -7,9 +7,9 @@ describe('JSON-line pieces', () => {
   it('should find a value with quotes, backslashes and wildcards in its own JSON member', () => {
     const values = ['C:\\a "b"\\x.exe', 'C:\\a "b"\\y.exe', 'C:\\a \\"b\\"\\x.exe', 'x\nC:\\a "b"\\x.exe']
     const lines = values.map((v) => JSON.stringify({ Other: 'C:\\a "b"\\x.exe', Image: v }).replace('"Other"', '"Oth"'))
-    const pattern = `^${JSON_CHAR_DEFINITION}(?=.*${jsonKey('Image')}"${jsonStringContent(['C:\\a "b"', ONE_CHAR, 'x.exe'])}"${VALUE_END})`
+    const pattern = `^${JSON_CHAR_DEFINITION}(?=.*${jsonKey('Image')}"${jsonStringContent(['C:\\a "b"', ONE_CHAR, 'x.exe'], true)}"${VALUE_END})`
     expect(grepLines(pattern, lines)).toEqual([0])
-    const contains = `^${JSON_CHAR_DEFINITION}(?=.*${jsonKey('Image')}"${jsonStringContent([ANY_CHARS, '"b"', ANY_CHARS])}"${VALUE_END})`
+    const contains = `^${JSON_CHAR_DEFINITION}(?=.*${jsonKey('Image')}"${jsonStringContent([ANY_CHARS, '"b"', ANY_CHARS], true)}"${VALUE_END})`
     expect(grepLines(contains, lines)).toEqual([0, 1, 3])
   })
 

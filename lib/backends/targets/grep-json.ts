@@ -1,4 +1,5 @@
 import { isAnyChars, type SigmaString } from '../../sigma/sigma-string'
+import { caseVariants } from '../shared/case-fold'
 import { writePattern } from '../shared/pattern'
 
 /**
@@ -14,22 +15,56 @@ export const pcreEscape = (text: string) =>
 /** The JSON spelling of a text, without the quotes. */
 export const jsonEscape = (text: string) => JSON.stringify(text).slice(1, -1)
 
+/** A high surrogate escape followed by a low one: one character outside the BMP, as writers that escape non-ASCII spell it. */
+export const SURROGATE_PAIR_ESCAPE = '\\\\u[dD][89abAB][0-9a-fA-F]{2}\\\\u[dD][c-fC-F][0-9a-fA-F]{2}'
+
 /**
- * One character of JSON string content (a plain character or one escape),
- * defined once at the head of the pattern and called as `(?&c)`: a subroutine
- * keeps patterns with hundreds of wildcards within grep's size limits.
+ * One character of JSON string content (a plain character or one escape; an
+ * escaped surrogate pair is one character, as the evaluator counts code
+ * points), defined once at the head of the pattern and called as `(?&c)`: a
+ * subroutine keeps patterns with hundreds of wildcards within grep's size limits.
  */
 export const JSON_CHAR = '(?&c)'
-export const JSON_CHAR_DEFINITION = '(?(DEFINE)(?<c>[^"\\\\]|\\\\(?:u[0-9a-fA-F]{4}|[^u])))'
+/** The body of any other `\\uXXXX` escape (after the backslash): not the first half of an escaped pair. */
+export const LONE_UNIT_ESCAPE = 'u(?![dD][89abAB][0-9a-fA-F]{2}\\\\u[dD][c-fC-F])[0-9a-fA-F]{4}'
+export const JSON_CHAR_DEFINITION = `(?(DEFINE)(?<c>[^"\\\\]|${SURROGATE_PAIR_ESCAPE}|\\\\(?:${LONE_UNIT_ESCAPE}|[^u])))`
+
+/** `\ud83d\ude00` for 😀, each hex letter in either case. */
+export function surrogatePairEscape(char: string): string {
+  const unit = (n: number) => '\\\\u' + n.toString(16).replace(/[a-f]/g, (h) => `[${h}${h.toUpperCase()}]`)
+  return unit(char.charCodeAt(0)) + unit(char.charCodeAt(1))
+}
+
+/**
+ * A text as JSON writes it (`pcreEscape(jsonEscape(text))`), except that a
+ * character outside the BMP is that character or its escaped surrogate pair
+ * (JSON.stringify writes the character, other writers the escape), and
+ * unless `cased`, the pair of any of its case variants too (`(?i:…)` folds
+ * only the character itself).
+ */
+export function jsonLiteral(text: string, cased: boolean): string {
+  let out = ''
+  let run = ''
+  for (const char of text) {
+    if (char.length === 1) {
+      run += char
+      continue
+    }
+    const escapes = (cased ? [char] : caseVariants(char).filter((c) => c.length === 2)).map(surrogatePairEscape)
+    out += `${pcreEscape(jsonEscape(run))}(?:${[char, ...escapes].join('|')})`
+    run = ''
+  }
+  return out + pcreEscape(jsonEscape(run))
+}
 
 /** `"field"\s*:\s*` — the key of a member, exactly. */
 export function jsonKey(field: string): string {
-  return `"${pcreEscape(jsonEscape(field))}"\\s*:\\s*`
+  return `"${jsonLiteral(field, true)}"\\s*:\\s*`
 }
 
-/** The content of a JSON string holding a value that matches the Sigma pattern. */
-export function jsonStringContent(value: SigmaString): string {
-  return writePattern(value, { literal: (t) => pcreEscape(jsonEscape(t)), many: `${JSON_CHAR}*`, one: JSON_CHAR })
+/** The content of a JSON string holding a value that matches the Sigma pattern (compared with case unless `cased` is false). */
+export function jsonStringContent(value: SigmaString, cased: boolean): string {
+  return writePattern(value, { literal: (t) => jsonLiteral(t, cased), many: `${JSON_CHAR}*`, one: JSON_CHAR })
 }
 
 /** After a member's value: the next member or the end of the object. */
@@ -51,7 +86,7 @@ export function trimAnyChars(value: SigmaString): SigmaString {
 export function jsonKeyword(value: SigmaString, cased: boolean): string {
   const core = trimAnyChars(value)
   const fold = (p: string) => (cased ? p : `(?i:${p})`)
-  const inString = `"${JSON_CHAR}*${fold(jsonStringContent(core))}${JSON_CHAR}*"`
+  const inString = `"${JSON_CHAR}*${fold(jsonStringContent(core, cased))}${JSON_CHAR}*"`
   const text = core.every((t) => typeof t === 'string') ? core.join('') : undefined
   const bare = text !== undefined && /^[-+.\deEtrufalsn]+$/.test(text) ? `|[-+.\\w]*${fold(pcreEscape(text))}[-+.\\w]*` : ''
   return `[:\\[,]\\s*(?:${inString}${bare})${VALUE_END}`

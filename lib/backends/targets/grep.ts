@@ -145,7 +145,7 @@ function stringMatch(field: string | null, values: readonly SigmaString[], cased
   const alternatives = (parts: string[]) => (parts.length === 1 ? parts[0]! : `(?:${parts.join('|')})`)
   if (!json(ctx)) return rawLine(fold(alternatives(values.map((v) => writePattern(trimAnyChars(v), { literal: pcreEscape, many: '.*', one: '.' }))), cased), ctx)
   const numbers = values.map(numericText).filter((n): n is string => n !== undefined)
-  const content = `"${fold(alternatives(values.map(jsonStringContent)), cased)}"`
+  const content = `"${fold(alternatives(values.map((v) => jsonStringContent(v, cased))), cased)}"`
   return line(`${jsonKey(field!)}${numbers.length === 0 ? content : `(?:${content}|${alternatives(numbers.map(pcreEscape))})`}${VALUE_END}`)
 }
 
