@@ -22,14 +22,6 @@ export const KNOWN_FINDINGS: readonly KnownFinding[] = [
     matches: (f) => f.kind === 'disagreement' && f.where === 'grep-jsonl' && /^event: .*":(?:-?\d|true|false)/m.test(f.detail ?? ''),
   },
   {
-    id: 'grep-pattern-too-large',
-    note:
-      'grep: IPv6 cidr networks (several, or with keywords around them) make a pattern that passes the target\'s ' +
-      'length check but that grep -P refuses to compile ("regular expression is too large", exit 2); it should be ' +
-      'an Unsupported (pattern-too-large) like longer patterns are.',
-    matches: (f) => f.kind === 'engine-error' && f.where.startsWith('grep') && /regular expression is too large/.test(f.message),
-  },
-  {
     id: 'grep-pcre-backtracking',
     note:
       'grep: a rule regex with nested quantifiers is passed to PCRE, which backtracks; on some lines grep stops with ' +

@@ -33,6 +33,8 @@ export interface RegexEmitter {
   group(inner: string): string
   /** One top-level alternative, anchored at its start and/or end or not. */
   alternative(core: string, anchoredStart: boolean, anchoredEnd: boolean): string
+  /** `atom` with a quantifier (`*`, `+`, `?`, `{m}`, `{m,}`, `{m,n}`); by default written after it. */
+  repeat?(atom: string, quantifier: string): string
 }
 
 export type RegexTranslation = { readonly ok: true; readonly regex: string } | { readonly ok: false; readonly reason: string }
@@ -282,6 +284,6 @@ class Parser {
     const lazy = this.src[this.pos]
     if (lazy === '?') this.pos++ // laziness does not change what a match accepts, only where it stops
     else if (lazy === '+') this.gap('a possessive quantifier')
-    return atom + q
+    return this.emit.repeat?.(atom, q) ?? atom + q
   }
 }

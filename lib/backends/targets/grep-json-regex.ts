@@ -94,6 +94,35 @@ const JSON_STRING: RegexEmitter = {
   },
   group: (inner) => `(?:${inner})`,
   alternative: (core, anchoredStart, anchoredEnd) => `${anchoredStart ? '' : `${JSON_CHAR}*?`}(?:${core})${anchoredEnd ? '' : `${JSON_CHAR}*`}`,
+  repeat: callRepeated,
+}
+
+/**
+ * PCRE2 compiles `X{1,256}` as 256 copies of X, and a JSON character class is
+ * a group of a hundred code units or more, so `[^\\]{1,256}` alone would pass
+ * PCRE2's 64K limit. A long atom counted more than a few times is written once
+ * as a group and repeated as a call to it: `(X)(?-1){0,255}`. Calls are not
+ * atomic in PCRE2 (10.30 and later), so the match is the same.
+ */
+function callRepeated(atom: string, quantifier: string): string {
+  const counted = /^\{(\d+)(?:(,)(\d*))?\}$/.exec(quantifier)
+  // A class or character is counted by one opcode; only a group is copied.
+  if (!counted || !atom.startsWith('(') || atom.length < 24) return atom + quantifier
+  const min = Number(counted[1])
+  const max = counted[2] === undefined ? min : counted[3] === '' ? Infinity : Number(counted[3])
+  if (Math.max(min, max === Infinity ? min : max) <= 4) return atom + quantifier
+  // `(?-n)` counts groups back from the call: this one and the calls' own groups inside the atom.
+  const call = `(?-${1 + capturingGroups(atom)})`
+  const rest = `{${Math.max(0, min - 1)}${max === min ? '' : `,${max === Infinity ? '' : max - 1}`}}`
+  const repeated = `(${atom})${call}${rest}`
+  return min === 0 ? `(?:${repeated})?` : repeated
+}
+
+/** Capturing groups in emitted PCRE: only `callRepeated` makes them (literal parentheses are escaped, classes use `\x{…}`). */
+function capturingGroups(regex: string): number {
+  let count = 0
+  for (const [token] of regex.matchAll(/\\.|\((?!\?)/g)) if (token === '(') count++
+  return count
 }
 
 /** A bare JSON scalar: a number or `true`/`false`. */

@@ -7,6 +7,7 @@ import type { SigmaString } from '../../sigma/sigma-string'
 import { writePattern } from '../shared/pattern'
 import { defineTarget } from '../target'
 import { jsonBareRegex, jsonStringRegex } from './grep-json-regex'
+import { PCRE_SIZE_LIMIT, pcreCompiledSize } from './pcre-size'
 import { grepRegex, JSON_CHAR, JSON_CHAR_DEFINITION, jsonKey, jsonKeyword, jsonStringContent, pcreEscape, trimAnyChars, VALUE_END } from './grep-json'
 import { approximateRawLines, droppedWarning, keywordExactOnLine } from './grep-raw-lines'
 
@@ -115,15 +116,13 @@ function grepCommand(condition: string): string {
   const body = condition.replaceAll(HEX_GROUP, '(?&h)')
   const defines = (body.includes(JSON_CHAR) ? JSON_CHAR_DEFINITION : '') + (body.includes('(?&h)') ? `(?(DEFINE)(?<h>${HEX_GROUP}))` : '')
   const pattern = `^${defines}(?:${body})`
-  if (pattern.length > MAX_PATTERN)
-    throw new UnsupportedFeatureError('pattern-too-large', `the pattern would be ${pattern.length} characters; grep -P compiles at most about ${MAX_PATTERN}`)
+  const size = pcreCompiledSize(pattern)
+  if (size > PCRE_SIZE_LIMIT)
+    throw new UnsupportedFeatureError('pattern-too-large', `grep -P would compile the pattern into about ${size} code units; PCRE2 takes at most ${PCRE_SIZE_LIMIT}`)
   return `grep -P '${pattern.replaceAll("'", `'\\''`)}'`
 }
 
 const HEX_GROUP = '[0-9a-fA-F]{1,4}'
-
-/** PCRE2's compiled-size limit (64K code units) is reached at about this many pattern characters. */
-const MAX_PATTERN = 30_000
 
 const json = (ctx: CompileContext) => ctx.dataSource.lines === 'jsonl'
 const line = (pattern: string) => `(?=.*${pattern})`
