@@ -87,9 +87,11 @@ export const NOT_NULL = `(?!null${VALUE_END})`
 /**
  * At a position outside every JSON string: the rest of the line holds whole
  * strings only (an even number of unescaped quotes). Keeps a keyword out of
- * keys (`{"a,5}":"x"}` has no value 5).
+ * keys (`{"a,5}":"x"}` has no value 5). Defined once at the head of the
+ * pattern, as `(?&c)` is.
  */
-export const OUTSIDE_STRINGS = '(?=(?:[^"\\\\]++|\\\\.|"(?:[^"\\\\]++|\\\\.)*+")*+$)'
+export const OUTSIDE_STRINGS = '(?&o)'
+export const OUTSIDE_STRINGS_DEFINITION = '(?(DEFINE)(?<o>(?=(?:[^"\\\\]++|\\\\.|"(?:[^"\\\\]++|\\\\.)*+")*+$)))'
 
 /**
  * A value as a bare JSON number or boolean. The evaluator compares those by
