@@ -71,8 +71,9 @@ describe('grep JSON lines with number and boolean members', () => {
   })
 
   it('should not read a key, another member or an escaped quote as a keyword value', () => {
-    const { reference, grep } = verdicts(keyword('5'), [{ 'k":5,"': 'x' }, { a: '",5,"' }, { 'x\\': 'y', ',5}': 'z' }])
+    const events: FlatEvent[] = [{ 'k":5,"': 'x' }, { a: '",5,"' }, { 'x\\': 'y', ',5}': 'z' }, { ['k,5,'.repeat(5000)]: 'x', b: ',"5,\\'.repeat(5000) }]
+    const { reference, grep } = verdicts(keyword('5'), events)
     expect(grep).toEqual(reference)
-    expect(reference).toEqual([false, true, false])
+    expect(reference).toEqual([false, true, false, true])
   })
 })

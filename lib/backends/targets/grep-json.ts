@@ -85,15 +85,6 @@ export const BARE_CHAR = '[-+.0-9a-zA-Z]'
 export const NOT_NULL = `(?!null${VALUE_END})`
 
 /**
- * At a position outside every JSON string: the rest of the line holds whole
- * strings only (an even number of unescaped quotes). Keeps a keyword out of
- * keys (`{"a,5}":"x"}` has no value 5). Defined once at the head of the
- * pattern, as `(?&c)` is.
- */
-export const OUTSIDE_STRINGS = '(?&o)'
-export const OUTSIDE_STRINGS_DEFINITION = '(?(DEFINE)(?<o>(?=(?:[^"\\\\]++|\\\\.|"(?:[^"\\\\]++|\\\\.)*+")*+$)))'
-
-/**
  * A value as a bare JSON number or boolean. The evaluator compares those by
  * the text `String` gives them, which is how JSON.stringify writes them
  * (`55`, `1e+21`, `0` for -0, `true`). A plain value takes this branch only
@@ -119,14 +110,18 @@ function isScalarText(text: string, fold: (text: string) => string): boolean {
 /**
  * A keyword (field-less) value: the reference evaluator looks for it inside
  * any scalar of the event (as `*keyword*`), so inside any string member, or
- * inside a bare number or boolean (`jsonBareContent`), never in a key.
+ * inside a bare number or boolean (`jsonBareContent`), never in a key. Read
+ * from the start of the line (where every lookahead of a grep pattern
+ * stands), stepping over whole strings, so that it starts outside them:
+ * `{"a,5}":"x"}` has no value 5. One pass, where a test made at each
+ * candidate would rescan the line (quadratic on a long key full of `,5`).
  */
 export function jsonKeyword(value: SigmaString, cased: boolean): string {
   const core = trimAnyChars(value)
   const fold = (p: string) => (cased ? p : `(?i:${p})`)
   const inString = `"${JSON_CHAR}*${fold(jsonStringContent(core, cased))}${JSON_CHAR}*"`
   const bare = jsonBareContent(normalizeSigmaString([ANY_CHARS, ...core, ANY_CHARS]), cased)
-  return `[:\\[,]\\s*(?:${inString}${bare === undefined ? '' : `|${bare}`})${VALUE_END}${OUTSIDE_STRINGS}`
+  return `(?>"${JSON_CHAR}*+"|[^"])*?[:\\[,]\\s*(?:${inString}${bare === undefined ? '' : `|${bare}`})${VALUE_END}`
 }
 
 /**

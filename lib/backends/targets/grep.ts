@@ -7,7 +7,7 @@ import type { SigmaString } from '../../sigma/sigma-string'
 import { writePattern } from '../shared/pattern'
 import { defineTarget } from '../target'
 import { jsonBareRegex, jsonStringRegex } from './grep-json-regex'
-import { grepRegex, JSON_CHAR, JSON_CHAR_DEFINITION, jsonBareContent, jsonKey, jsonKeyword, jsonStringContent, NOT_NULL, OUTSIDE_STRINGS, OUTSIDE_STRINGS_DEFINITION, pcreEscape, trimAnyChars, VALUE_END } from './grep-json'
+import { grepRegex, JSON_CHAR, JSON_CHAR_DEFINITION, jsonBareContent, jsonKey, jsonKeyword, jsonStringContent, NOT_NULL, pcreEscape, trimAnyChars, VALUE_END } from './grep-json'
 import { approximateRawLines, droppedWarning, keywordExactOnLine } from './grep-raw-lines'
 
 /**
@@ -41,7 +41,7 @@ export const grep = defineTarget({
     logic: { and: '', or: '|', not: '(?!{expr})', notGroups: true, group: '(?:{expr})', precedence: 'and-over-or' },
     leaves: {
       StringMatchNode: (node, ctx) => {
-        if (node.field === null && json(ctx)) return line(jsonKeyword(node.value, node.cased))
+        if (node.field === null && json(ctx)) return `(?=${jsonKeyword(node.value, node.cased)})`
         if (ctx.negated && keywordExactOnLine(node)) return rawLine(exactKeyword(node), ctx, true)
         return stringMatch(node.field, [node.value], node.cased, ctx)
       },
@@ -112,13 +112,9 @@ function compileRawLines(expression: Expression, options: CompileOptions): Compi
 
 function grepCommand(condition: string): string {
   // Subroutines keep long patterns within PCRE2's compiled-size limit: `(?&c)` is one JSON
-  // string character, `(?&o)` a test that a keyword stands outside strings, `(?&h)` one IPv6
-  // hex group (CIDR networks repeat it hundreds of times).
+  // string character, `(?&h)` one IPv6 hex group (CIDR networks repeat it hundreds of times).
   const body = condition.replaceAll(HEX_GROUP, '(?&h)')
-  const defines =
-    (body.includes(JSON_CHAR) ? JSON_CHAR_DEFINITION : '') +
-    (body.includes(OUTSIDE_STRINGS) ? OUTSIDE_STRINGS_DEFINITION : '') +
-    (body.includes('(?&h)') ? `(?(DEFINE)(?<h>${HEX_GROUP}))` : '')
+  const defines = (body.includes(JSON_CHAR) ? JSON_CHAR_DEFINITION : '') + (body.includes('(?&h)') ? `(?(DEFINE)(?<h>${HEX_GROUP}))` : '')
   const pattern = `^${defines}(?:${body})`
   if (pattern.length > MAX_PATTERN)
     throw new UnsupportedFeatureError('pattern-too-large', `the pattern would be ${pattern.length} characters; grep -P compiles at most about ${MAX_PATTERN}`)
