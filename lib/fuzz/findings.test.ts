@@ -168,19 +168,21 @@ describe('fixed findings', () => {
     engines.push(engine)
     expect(checkText(text, 'too-large.yml', { engines: [engine], seed: 1, expectValid: true, focus: 'grep-jsonl' })).toEqual([])
   })
+
+  it('should match a wildcard-only keyword against a number value in grep jsonl, also under not [grep-jsonl-wildcard-vs-number, fixed]', () => {
+    const { engine, reference } = verdicts(() => createGrepEngine({ form: 'jsonl' }), "  keywords:\n    - '*'\n  condition: not keywords", [{ Message: 4 }, { Message: 'x' }, { Message: null }])
+    expect(engine).toEqual(reference)
+    expect(reference).toEqual([false, false, true])
+  })
+
+  it('should match a wildcard value against a number member in grep jsonl [grep-jsonl-wildcard-vs-number, fixed]', () => {
+    const { engine, reference } = verdicts(() => createGrepEngine({ form: 'jsonl' }), "  sel:\n    p: '5*'\n  condition: sel", [{ p: 55 }, { p: '55' }, { p: 6 }])
+    expect(engine).toEqual(reference)
+    expect(reference).toEqual([true, true, false])
+  })
 })
 
 describe('open findings (known-findings.ts)', () => {
-  it.fails('should match a wildcard-only keyword against a number value in grep jsonl [grep-jsonl-wildcard-vs-number]', () => {
-    const { engine, reference } = verdicts(() => createGrepEngine({ form: 'jsonl' }), "  keywords:\n    - '*'\n  condition: not keywords", [{ Message: 4 }, { Message: 'x' }])
-    expect(engine).toEqual(reference)
-  })
-
-  it.fails('should match a wildcard value against a number member in grep jsonl [grep-jsonl-wildcard-vs-number]', () => {
-    const { engine, reference } = verdicts(() => createGrepEngine({ form: 'jsonl' }), "  sel:\n    p: '5*'\n  condition: sel", [{ p: 55 }, { p: '55' }, { p: 6 }])
-    expect(engine).toEqual(reference)
-  })
-
   it('should bracket a Kusto keyword or empty segment of a dotted field name [kql-keyword-path-segment, fixed]', () => {
     const text = "title: t\nlogsource: {product: windows, category: process_creation}\ndetection:\n  sel:\n    e|fieldref: find.\n  condition: sel\n"
     const collection = parseSigma(text, 'k.yml')

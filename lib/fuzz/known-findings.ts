@@ -14,14 +14,6 @@ export interface KnownFinding {
 
 export const KNOWN_FINDINGS: readonly KnownFinding[] = [
   {
-    id: 'grep-jsonl-wildcard-vs-number',
-    note:
-      'grep jsonl: a value or keyword with wildcards (`*`, `5*`, or an empty keyword) is looked for only in string ' +
-      'members, so it misses a JSON number or boolean member whose text it matches, which the evaluator matches ' +
-      '(numbers equal their string form) — grep-json.ts jsonKeyword/stringMatch.',
-    matches: (f) => f.kind === 'disagreement' && f.where === 'grep-jsonl' && /^event: .*":(?:-?\d|true|false)/m.test(f.detail ?? ''),
-  },
-  {
     id: 'grep-pcre-backtracking',
     note:
       'grep: a rule regex with nested quantifiers is passed to PCRE, which backtracks; on some lines grep stops with ' +

@@ -1,6 +1,6 @@
 import { translateRegex, type CodeRange, type RegexEmitter, type RegexTranslation } from '../shared/regex-translate'
 import { caseVariants } from '../shared/case-fold'
-import { JSON_CHAR, jsonEscape, jsonLiteral, LONE_UNIT_ESCAPE, pcreEscape, SURROGATE_PAIR_ESCAPE, surrogatePairEscape } from './grep-json'
+import { BARE_CHAR, JSON_CHAR, jsonEscape, jsonLiteral, LONE_UNIT_ESCAPE, pcreEscape, SURROGATE_PAIR_ESCAPE, surrogatePairEscape } from './grep-json'
 
 /**
  * Sigma `|re` → PCRE over a value as JSON writes it, so grep can run a rule
@@ -125,14 +125,11 @@ function capturingGroups(regex: string): number {
   return count
 }
 
-/** A bare JSON scalar: a number or `true`/`false`. */
-const BARE = '[-+.0-9a-zA-Z]'
-
 const JSON_BARE: RegexEmitter = {
   name: 'bare JSON scalar',
   char: (c) => (/[-+.0-9a-zA-Z]/.test(c) ? pcreEscape(c) : '(?!)'),
-  dot: () => BARE,
-  cls: (ranges, negated) => `(?=${BARE})[${negated ? '^' : ''}${classText(ranges)}]`,
+  dot: () => BARE_CHAR,
+  cls: (ranges, negated) => `(?=${BARE_CHAR})[${negated ? '^' : ''}${classText(ranges)}]`,
   group: (inner) => `(?:${inner})`,
-  alternative: (core, anchoredStart, anchoredEnd) => `${anchoredStart ? '' : `${BARE}*?`}(?:${core})${anchoredEnd ? '' : `${BARE}*`}`,
+  alternative: (core, anchoredStart, anchoredEnd) => `${anchoredStart ? '' : `${BARE_CHAR}*?`}(?:${core})${anchoredEnd ? '' : `${BARE_CHAR}*`}`,
 }

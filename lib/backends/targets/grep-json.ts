@@ -1,4 +1,5 @@
-import { isAnyChars, type SigmaString } from '../../sigma/sigma-string'
+import { ANY_CHARS, isAnyChars, normalizeSigmaString, plainText, type SigmaString } from '../../sigma/sigma-string'
+import { foldCase } from '../../sigma/wildcard'
 import { caseVariants } from '../shared/case-fold'
 import { writePattern } from '../shared/pattern'
 
@@ -77,19 +78,50 @@ export function trimAnyChars(value: SigmaString): SigmaString {
   return value.slice(start, end)
 }
 
+/** One character of a bare JSON scalar: a number or `true`/`false` (`null` too, kept out by `NOT_NULL`). */
+export const BARE_CHAR = '[-+.0-9a-zA-Z]'
+
+/** Not a `null` value, which has no text for the evaluator (a pattern of bare characters would match it). */
+export const NOT_NULL = `(?!null${VALUE_END})`
+
+/**
+ * A value as a bare JSON number or boolean. The evaluator compares those by
+ * the text `String` gives them, which is how JSON.stringify writes them
+ * (`55`, `1e+21`, `0` for -0, `true`). A plain value takes this branch only
+ * when it is such a text (`1`, `TRUE` unless cased; not `01`, `-0`, `1.50`),
+ * one with wildcards when its literal parts hold only characters of numbers
+ * and booleans; otherwise undefined. Folded with `(?i:…)` unless `cased`.
+ */
+export function jsonBareContent(value: SigmaString, cased: boolean): string | undefined {
+  const fold = (text: string) => (cased ? text : foldCase(text))
+  const plain = plainText(value)
+  const literals = value.filter((t): t is string => typeof t === 'string')
+  if (plain !== undefined ? !isScalarText(plain, fold) : !literals.every((t) => /^[-+.\detrufals]*$/i.test(t))) return undefined
+  const pattern = (plain === undefined ? NOT_NULL : '') + writePattern(value, { literal: pcreEscape, many: `${BARE_CHAR}*`, one: BARE_CHAR })
+  return cased || !literals.some((t) => /[a-z]/i.test(t)) ? pattern : `(?i:${pattern})`
+}
+
+/** Whether a text is `String(x)` (up to `fold`) of a finite number or a boolean: a scalar JSON writes bare. */
+function isScalarText(text: string, fold: (text: string) => string): boolean {
+  const number = Number(text)
+  return fold(text) === 'true' || fold(text) === 'false' || (Number.isFinite(number) && fold(String(number)) === fold(text))
+}
+
 /**
  * A keyword (field-less) value: the reference evaluator looks for it inside
- * any scalar of the event, so inside any string member, or, when it is
- * spelled only with characters a JSON number or boolean can hold, inside
- * one of those.
+ * any scalar of the event (as `*keyword*`), so inside any string member, or
+ * inside a bare number or boolean (`jsonBareContent`), never in a key. Read
+ * from the start of the line (where every lookahead of a grep pattern
+ * stands), stepping over whole strings, so that it starts outside them:
+ * `{"a,5}":"x"}` has no value 5. One pass, where a test made at each
+ * candidate would rescan the line (quadratic on a long key full of `,5`).
  */
 export function jsonKeyword(value: SigmaString, cased: boolean): string {
   const core = trimAnyChars(value)
   const fold = (p: string) => (cased ? p : `(?i:${p})`)
   const inString = `"${JSON_CHAR}*${fold(jsonStringContent(core, cased))}${JSON_CHAR}*"`
-  const text = core.every((t) => typeof t === 'string') ? core.join('') : undefined
-  const bare = text !== undefined && /^[-+.\deEtrufalsn]+$/.test(text) ? `|[-+.\\w]*${fold(pcreEscape(text))}[-+.\\w]*` : ''
-  return `[:\\[,]\\s*(?:${inString}${bare})${VALUE_END}`
+  const bare = jsonBareContent(normalizeSigmaString([ANY_CHARS, ...core, ANY_CHARS]), cased)
+  return `(?>"${JSON_CHAR}*+"|[^"])*?[:\\[,]\\s*(?:${inString}${bare === undefined ? '' : `|${bare}`})${VALUE_END}`
 }
 
 /**

@@ -8,7 +8,7 @@ import { writePattern } from '../shared/pattern'
 import { defineTarget } from '../target'
 import { jsonBareRegex, jsonStringRegex } from './grep-json-regex'
 import { PCRE_SIZE_LIMIT, pcreCompiledSize } from './pcre-size'
-import { grepRegex, JSON_CHAR, JSON_CHAR_DEFINITION, jsonKey, jsonKeyword, jsonStringContent, pcreEscape, trimAnyChars, VALUE_END } from './grep-json'
+import { grepRegex, JSON_CHAR, JSON_CHAR_DEFINITION, jsonBareContent, jsonKey, jsonKeyword, jsonStringContent, NOT_NULL, pcreEscape, trimAnyChars, VALUE_END } from './grep-json'
 import { approximateRawLines, droppedWarning, keywordExactOnLine } from './grep-raw-lines'
 
 /**
@@ -29,7 +29,8 @@ import { approximateRawLines, droppedWarning, keywordExactOnLine } from './grep-
  *   appears, even in another field; it may miss events, and says so.
  * - `jsonl` (pipeline `jsonl`): the line is a flat JSON object; each value is
  *   looked for as a whole inside its own `"field":"value"` member, spelled as
- *   JSON escapes it (rule regexes too, translated by grep-json-regex.ts). Exact, and an absent field fails a lookahead, so it
+ *   JSON escapes it (rule regexes too, translated by grep-json-regex.ts), or as the text of a
+ *   bare number or boolean (`jsonBareContent`). Exact, and an absent field fails a lookahead, so it
  *   passes a `not`.
  */
 export const grep = defineTarget({
@@ -41,7 +42,7 @@ export const grep = defineTarget({
     logic: { and: '', or: '|', not: '(?!{expr})', notGroups: true, group: '(?:{expr})', precedence: 'and-over-or' },
     leaves: {
       StringMatchNode: (node, ctx) => {
-        if (node.field === null && json(ctx)) return line(jsonKeyword(node.value, node.cased))
+        if (node.field === null && json(ctx)) return `(?=${jsonKeyword(node.value, node.cased)})`
         if (ctx.negated && keywordExactOnLine(node)) return rawLine(exactKeyword(node), ctx, true)
         return stringMatch(node.field, [node.value], node.cased, ctx)
       },
@@ -52,7 +53,7 @@ export const grep = defineTarget({
           const bare = jsonBareRegex(node.pattern, node.flags)
           if (!inString.ok) return ctx.unsupported('regex-syntax', `grep cannot run \`${node.pattern}\` on JSON-escaped text: ${inString.reason}`, node)
           const fold = (p: string) => (node.flags.i || /^\(\?[ms]*i/.test(node.pattern) ? `(?i:${p})` : `(?:${p})`)
-          const bareBranch = bare.ok ? `|(?!null${VALUE_END})${fold(bare.regex)}` : ''
+          const bareBranch = bare.ok ? `|${NOT_NULL}${fold(bare.regex)}` : ''
           return line(`${jsonKey(node.field)}(?:"${fold(inString.regex)}"${bareBranch})${VALUE_END}`)
         }
         // Escapes first (`\\$` is a backslash, then the anchor; `\[` no class), then classes.
@@ -143,9 +144,10 @@ const fold = (pattern: string, cased: boolean) => (cased ? pattern : `(?i:${patt
 function stringMatch(field: string | null, values: readonly SigmaString[], cased: boolean, ctx: CompileContext): string {
   const alternatives = (parts: string[]) => (parts.length === 1 ? parts[0]! : `(?:${parts.join('|')})`)
   if (!json(ctx)) return rawLine(fold(alternatives(values.map((v) => writePattern(trimAnyChars(v), { literal: pcreEscape, many: '.*', one: '.' }))), cased), ctx)
-  const numbers = values.map(numericText).filter((n): n is string => n !== undefined)
+  // A JSON number or boolean is equal to its text (`"55"` and `55` both match `5*`).
+  const bares = values.map((v) => jsonBareContent(v, cased)).filter((b): b is string => b !== undefined)
   const content = `"${fold(alternatives(values.map((v) => jsonStringContent(v, cased))), cased)}"`
-  return line(`${jsonKey(field!)}${numbers.length === 0 ? content : `(?:${content}|${alternatives(numbers.map(pcreEscape))})`}${VALUE_END}`)
+  return line(`${jsonKey(field!)}${bares.length === 0 ? content : `(?:${content}|${alternatives(bares)})`}${VALUE_END}`)
 }
 
 /**
@@ -157,12 +159,6 @@ function exactKeyword(node: NodeOf<'StringMatchNode'>): string {
   const letter = (c: string) => (/[a-zA-Z]/.test(c) ? `[${c.toLowerCase()}${c.toUpperCase()}]` : pcreEscape(c))
   const literal = (text: string) => (node.cased ? pcreEscape(text) : Array.from(text, letter).join(''))
   return writePattern(trimAnyChars(node.value), { literal, many: '.*', one: '.' })
-}
-
-/** A plain value that JSON could also hold as a number (`"1"` is equal to `1`). */
-function numericText(value: readonly unknown[]): string | undefined {
-  const text = value.length === 1 && typeof value[0] === 'string' ? value[0] : undefined
-  return text !== undefined && /^-?(0|[1-9]\d*)(\.\d+)?$/.test(text) ? text : undefined
 }
 
 function jsonOnly(node: NodeOf<'NullMatchNode' | 'ExistsNode'>, ctx: CompileContext, pattern: (key: string) => string): string {
