@@ -21,8 +21,9 @@ export function QueryVariant({ conversion, label }: { conversion: Conversion; la
       <CodeBlock html={conversion.html ?? ''} text={conversion.query ?? ''} label={label} />
       {conversion.warnings.length ? (
         <ul className="text-xs text-amber-700 dark:text-amber-300">
-          {conversion.warnings.map((w) => (
-            <li key={w}>⚠ {w}</li>
+          {/* Each message once, without its line: that is the page file's, which the page does not show. */}
+          {[...new Set(conversion.warnings.map((w) => w.message))].map((message) => (
+            <li key={message}>⚠ {message}</li>
           ))}
         </ul>
       ) : null}

@@ -122,8 +122,12 @@ export function Converter() {
                   </pre>
                   {result.warnings.length ? (
                     <ul className="px-3 pb-2 text-xs text-amber-800 dark:text-amber-300">
-                      {result.warnings.map((w) => (
-                        <li key={w}>⚠ {w}</li>
+                      {result.warnings.map((w, i) => (
+                        <li key={i} data-line={w.location?.start.line}>
+                          ⚠ {w.message}
+                          {/* The editor numbers its lines: say which one the warning is about. */}
+                          {w.location ? <span className="opacity-75"> (line {w.location.start.line})</span> : null}
+                        </li>
                       ))}
                     </ul>
                   ) : null}

@@ -76,11 +76,22 @@ describe('convert across targets', () => {
       expect(mapped).toMatchObject({ ok: true, warnings: [] })
       // Image|endswith: /curl is the base name (process.name); a whole path stays on the path field.
       expect(mapped.ok && mapped.query).toMatch(/host\.os\.type.*linux.*process\.name.*process\.parent\.executable/)
-      expect(convertYaml(cloud, target)).toMatchObject({ ok: true, warnings: ["Fields are not mapped to ECS for the log source {product: okta, service: okta}; the query uses the rule's field names"] })
+      expect(convertYaml(cloud, target)).toMatchObject({
+        ok: true,
+        warnings: [{ message: "Fields are not mapped to ECS for the log source {product: okta, service: okta}; the query uses the rule's field names" }],
+      })
     }
     // A correlation carries its rules' warnings.
     const correlation = `title: c\ncorrelation: { type: event_count, rules: [r], group-by: [actor], timespan: 1m, condition: { gte: 2 } }\n---\n${cloud.replace('title: t', 'title: t\nname: r')}`
-    expect(convertYaml(correlation, 'esql')).toMatchObject({ ok: true, warnings: expect.arrayContaining([expect.stringContaining('not mapped to ECS')]) })
+    expect(convertYaml(correlation, 'esql')).toMatchObject({ ok: true, warnings: expect.arrayContaining([expect.objectContaining({ message: expect.stringContaining('not mapped to ECS') })]) })
+  })
+
+  it('should locate a warning at the node that weakens the query: the unmapped field, the value a target widens', () => {
+    const linux = `title: t\nlogsource: { product: linux, category: process_creation }\ndetection:\n  sel: { Image|endswith: /curl }\n  other:\n    LogonId: '0x3e7'\n  condition: sel and other\n`
+    const mapped = convertYaml(linux, 'esql')
+    expect(mapped.ok && mapped.warnings).toEqual([{ message: expect.stringContaining('Field `LogonId` is not mapped to ECS'), location: expect.objectContaining({ file: 'test.yml', start: expect.objectContaining({ line: 6, column: 14 }) }) }])
+    const splunk = convertYaml(rule(`  sel: { Image: x }\n  wild:\n    CommandLine: 'a?b'\n  condition: sel and wild`), 'splunk')
+    expect(splunk.ok && splunk.warnings.map((w) => [w.message, w.location?.start.line])).toEqual([[expect.stringContaining('`?` wildcard'), 7]])
   })
 
   it('should never throw: unknown targets, pipelines and formats, filters and placeholders are answers', () => {

@@ -8,6 +8,7 @@ import type { DataSource, Pipeline } from '../pipelines/pipeline'
 import { compileExpression, type CompileOptions, type Compiled } from './compiler/text-query-compiler'
 import { convertCorrelation } from './correlations'
 import { UnsupportedFeatureError } from './compiler/unsupported'
+import { addWarnings, type ConversionWarning } from './compiler/warnings'
 import { outputFormats } from './formats'
 import { threatOf } from './formats/threat'
 import type { RuleFacts } from './formats/types'
@@ -25,7 +26,7 @@ import { sqlite } from './targets/sqlite'
 import { testTarget } from './targets/test'
 
 export type ConversionResult =
-  | { ok: true; target: string; pipeline: string; format: string; query: string; warnings: string[] }
+  | { ok: true; target: string; pipeline: string; format: string; query: string; warnings: ConversionWarning[] }
   | { ok: false; target: string; pipeline: string; format: string; reason: string; code: string; location?: Location }
 
 export interface ConvertOptions {
@@ -70,7 +71,8 @@ export const targets: readonly TargetInfo[] = Object.freeze(
 /**
  * Converts one document of a collection into a target's query. Never
  * throws: what the target cannot say is `ok: false` with a code and a
- * reason; a valid but weaker query carries warnings.
+ * reason; a valid but weaker query carries warnings, each located at the
+ * node that causes it when there is one (else it concerns the document).
  */
 export function convert(document: SigmaDocument, collection: SigmaCollection, options: ConvertOptions): ConversionResult {
   const format = options.format ?? 'default'
@@ -106,8 +108,10 @@ export function convert(document: SigmaDocument, collection: SigmaCollection, op
     if ('code' in prepared) return fail(prepared.code, prepared.reason, 'location' in prepared ? prepared.location : undefined)
     const compiled =
       'compiled' in prepared ? prepared.compiled : (target.compile ?? ((e, o) => compileExpression(e, target.dialect, o)))(prepared.expression, prepared)
-    const ok = (query: string, warnings: readonly string[]): ConversionResult =>
-      ({ ok: true, target: target.id, pipeline: pipelineId, format, query, warnings: [...new Set([...prepared.warnings, ...compiled.warnings, ...warnings])] })
+    const ok = (query: string, formatWarnings: readonly string[]): ConversionResult => {
+      const warnings = addWarnings([], [...prepared.warnings, ...compiled.warnings, ...formatWarnings.map((message) => ({ message }))])
+      return { ok: true, target: target.id, pipeline: pipelineId, format, query, warnings }
+    }
     const output = outputFormats.find((f) => f.id === format)
     if (!output) return ok(compiled.query, [])
     const rendered = output.render({
@@ -136,8 +140,8 @@ interface PreparedRule {
   readonly expression: Expression
   readonly dataSource: DataSource
   readonly fields: readonly string[]
-  /** The pipelines' warnings (fields not mapped for the log source, …). */
-  readonly warnings: readonly string[]
+  /** The pipelines' warnings (fields not mapped for the log source, …), at the field when about one. */
+  readonly warnings: readonly ConversionWarning[]
 }
 
 /** Applies the pipelines in order; the first problem is the reason. */
@@ -145,14 +149,14 @@ function prepareRule(rule: SigmaRule, pipelines: readonly Pipeline[]): PreparedR
   let expression = rule.expression
   let dataSource: DataSource = {}
   let fields = rule.fields
-  const warnings: string[] = []
+  const warnings: ConversionWarning[] = []
   const placeholder = findPlaceholder(expression)
   if (placeholder) return { code: 'unexpanded-placeholder', reason: `The placeholder %${placeholder}% needs a pipeline that expands it` }
   for (const pipeline of pipelines) {
     const applied = applyPipeline({ expression, logsource: rule.logsource, fields, location: rule.location }, pipeline)
     const error = applied.diagnostics.find((d) => d.severity === 'error')
     if (error) return { code: error.code, reason: applied.diagnostics.map((d) => d.message).join('; '), location: error.location }
-    for (const d of applied.diagnostics) if (d.severity === 'warning' && !warnings.includes(d.message)) warnings.push(d.message)
+    addWarnings(warnings, applied.diagnostics.filter((d) => d.severity === 'warning').map((d) => ({ message: d.message, location: d.location })))
     expression = applied.expression
     fields = applied.fields
     dataSource = { ...dataSource, ...applied.dataSource }
@@ -172,13 +176,13 @@ function findPlaceholder(expression: Expression): string | undefined {
 function correlate(correlation: SigmaCorrelation, collection: SigmaCollection, target: Target, pipelines: readonly Pipeline[]) {
   const compile = target.compile ?? ((e: Expression, o: CompileOptions) => compileExpression(e, target.dialect, o))
   const dataSources: DataSource[] = []
-  const ruleWarnings: string[] = []
+  const ruleWarnings: ConversionWarning[] = []
   const { query, warnings } = convertCorrelation(correlation, collection, target, {
     prepare: (rule) => {
       const prepared = prepareRule(rule, pipelines)
       if (!('code' in prepared)) {
         dataSources.push(prepared.dataSource)
-        for (const w of prepared.warnings) if (!ruleWarnings.includes(w)) ruleWarnings.push(w)
+        addWarnings(ruleWarnings, prepared.warnings)
       }
       return prepared
     },
@@ -201,6 +205,7 @@ function correlate(correlation: SigmaCorrelation, collection: SigmaCollection, t
 export type { Compiled }
 export { compileExpression } from './compiler/text-query-compiler'
 export { unsupported, UnsupportedFeatureError } from './compiler/unsupported'
+export type { ConversionWarning } from './compiler/warnings'
 export type { Unsupported } from './compiler/unsupported'
 export type { CompileContext, Dialect, LeafKind, Leaves, Logic } from './compiler/dialect'
 export type { Target } from './target'

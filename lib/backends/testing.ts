@@ -1,6 +1,6 @@
 import { parseSigma } from '../sigma'
 import type { SigmaRule } from '../sigma/rule'
-import { convert, type ConversionResult, type ConvertOptions } from './index'
+import { convert, type ConversionResult, type ConversionWarning, type ConvertOptions } from './index'
 
 /** Expected result for a target that answers `ok: false`. */
 export const NOT_SUPPORTED = Object.freeze({ notSupported: true as const })
@@ -24,8 +24,9 @@ export function convertYaml(yaml: string, target: string, options: Partial<Conve
   return convert(collection.documents[0]!, collection, { target: id, ...(pipeline ? { pipeline } : {}), ...options })
 }
 
-/** The golden text of a result: the query, or `UNSUPPORTED [code] reason`; then `WARNING …` lines. */
+/** The golden text of a result: the query, or `UNSUPPORTED [code] reason`; then `WARNING [line:col ]message` lines. */
 export function describeResult(result: ConversionResult): string {
   if (!result.ok) return `UNSUPPORTED [${result.code}] ${result.reason}`
-  return [result.query, ...result.warnings.map((w) => `WARNING ${w}`)].join('\n')
+  const at = (w: ConversionWarning) => (w.location ? `${w.location.start.line}:${w.location.start.column} ` : '')
+  return [result.query, ...result.warnings.map((w) => `WARNING ${at(w)}${w.message}`)].join('\n')
 }

@@ -41,7 +41,8 @@ export function apiRule(d: RuleDetail, formats: 'all' | 'queries' = 'all'): ApiR
       ok: c.ok,
       ...(c.query !== undefined ? { query: c.query } : {}),
       ...(c.reason !== undefined ? { reason: c.reason } : {}),
-      warnings: [...c.warnings],
+      // The API's v1 shape: each message once (the manifest keeps their locations).
+      warnings: [...new Set(c.warnings.map((w) => w.message))],
     })),
   }
 }

@@ -152,7 +152,7 @@ async function buildSigmaRule(
   const attackResult = resolveAttack(primary.tags, (i) => sigmaLocation(['tags', i]), diagnostics)
 
   const tests = runTests(split, fm.tests ?? [], primary, resolved, diagnostics)
-  const conversions = await convertAll(primary, collection, targets, ruleFacts(fm))
+  const conversions = await convertAll(primary, collection, targets, ruleFacts(fm), toFile)
   const severity = fm.severity ?? primary.level ?? 'medium'
   const logsource = baseRule?.logsource
     ? pick(baseRule.logsource, ['product', 'category', 'service'])
@@ -482,6 +482,8 @@ export async function convertAll(
   collection: SigmaCollection,
   targets: readonly TargetSummary[],
   facts: RuleFacts = {},
+  /** Maps a location in the Sigma text to the page file (the rule sits in a frontmatter block). */
+  toFile: (location: Location) => Location = (location) => location,
 ): Promise<Conversion[]> {
   const out: Conversion[] = []
   for (const target of targets) {
@@ -511,7 +513,7 @@ export async function convertAll(
                 ok: true,
                 query: result.query,
                 html: await highlight(result.query, format && format !== 'query' ? formatLanguage(format, target.language) : target.language),
-                warnings: result.warnings,
+                warnings: result.warnings.map((w) => (w.location ? { ...w, location: toFile(w.location) } : w)),
               }
             : { ...base, ok: false, reason: result.reason, code: result.code, warnings: [] },
         )

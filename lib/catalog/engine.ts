@@ -6,7 +6,7 @@ import { findFormat } from '../backends/formats'
 import { pipelines } from '../pipelines'
 
 export { evaluateCorrelation, expressionFields, matches, parseSigma, resolveCollection, type ResolvedCollection } from '../sigma'
-export { convert, targets, type ConversionResult, type RuleFacts } from '../backends'
+export { convert, targets, type ConversionResult, type ConversionWarning, type RuleFacts } from '../backends'
 export { pipelines } from '../pipelines'
 export { attack, groupByTactic, matrix as attackMatrix, navigatorLayer, resolveTags } from '../attack'
 

@@ -3,6 +3,7 @@
  * never parse, convert or highlight anything themselves. One small index for
  * lists and the matrix, and one file per rule for its page.
  */
+import type { ConversionWarning } from './engine'
 import type { SeverityLevel } from './schemas/common'
 import type { ElasticFacts, MarkdownGuide, RuleOrigin } from './sources/types'
 
@@ -83,7 +84,8 @@ export interface Conversion {
   readonly query?: string
   /** Build-time highlighted HTML of `query`. */
   readonly html?: string
-  readonly warnings: readonly string[]
+  /** Located in the page file (line and column of the field or value that weakens the query). */
+  readonly warnings: readonly ConversionWarning[]
   readonly reason?: string
   readonly code?: string
 }

@@ -14,8 +14,8 @@ export interface CompileContext {
   readonly root: Expression
   /** The rule's `fields` (after the pipeline), for targets that list them. */
   readonly fields: readonly string[]
-  /** Records that the query is valid but weaker than the rule. */
-  warn(message: string): void
+  /** Records that the query is valid but weaker than the rule, at the node that makes it so. */
+  warn(message: string, node?: Expression): void
   /** Stops the conversion with a typed reason. */
   unsupported(code: string, reason: string, node?: Expression): never
 }

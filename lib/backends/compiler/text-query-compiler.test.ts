@@ -103,7 +103,21 @@ describe('compileExpression with the test target', () => {
   it('should keep warnings per call and list each once', () => {
     const warning: Dialect = { ...test, leaves: { ...test.leaves, ExistsNode: (node, ctx) => (ctx.warn('weaker'), node.field) } }
     const e = and({ kind: 'ExistsNode', location: at, field: 'x' }, { kind: 'ExistsNode', location: at, field: 'y' })
-    expect(compileExpression(e, warning).warnings).toEqual(['weaker'])
+    expect(compileExpression(e, warning).warnings).toEqual([{ message: 'weaker' }])
     expect(compileExpression(eq('a', '1'), warning).warnings).toEqual([])
+  })
+
+  it('should locate a warning at the node it is given, once per message and place', () => {
+    const second: Location = { file: 'hand-built.yml', start: { line: 9, column: 13, offset: 140 } }
+    const warning: Dialect = { ...test, leaves: { ...test.leaves, ExistsNode: (node, ctx) => (ctx.warn('weaker', node), node.field) } }
+    const e = and(
+      { kind: 'ExistsNode', location: at, field: 'x' },
+      { kind: 'ExistsNode', location: second, field: 'y' },
+      { kind: 'ExistsNode', location: second, field: 'y' },
+    )
+    expect(compileExpression(e, warning).warnings).toEqual([
+      { message: 'weaker', location: at },
+      { message: 'weaker', location: second },
+    ])
   })
 })

@@ -3,10 +3,11 @@ import { plainText } from '../../sigma/sigma-string'
 import type { DataSource } from '../../pipelines/pipeline'
 import { fill, type CompileContext, type Dialect, type LeafKind, type NodeOf } from './dialect'
 import { isUnsupported, UnsupportedFeatureError } from './unsupported'
+import { addWarnings, type ConversionWarning } from './warnings'
 
 export interface Compiled {
   readonly query: string
-  readonly warnings: readonly string[]
+  readonly warnings: readonly ConversionWarning[]
 }
 
 type Level = 'or' | 'and' | 'atom'
@@ -31,12 +32,12 @@ export interface CompileOptions {
  * `UnsupportedFeatureError` (caught by `convert`) for a declared gap.
  */
 export function compileExpression(expression: Expression, dialect: Dialect, options: CompileOptions = {}): Compiled {
-  const warnings: string[] = []
+  const warnings: ConversionWarning[] = []
   const base = {
     root: expression,
     dataSource: options.dataSource ?? {},
     fields: options.fields ?? [],
-    warn: (message: string) => void (warnings.includes(message) || warnings.push(message)),
+    warn: (message: string, node?: Expression) => void addWarnings(warnings, [node ? { message, location: node.location } : { message }]),
     unsupported: (code: string, reason: string, node?: Expression): never => {
       throw new UnsupportedFeatureError(code, reason, node?.location)
     },

@@ -3,6 +3,7 @@ import type { CompareOp, SigmaCollection, SigmaCorrelation, SigmaDocument, Sigma
 import type { DataSource } from '../../pipelines/pipeline'
 import type { Compiled } from '../compiler/text-query-compiler'
 import { UnsupportedFeatureError } from '../compiler/unsupported'
+import { addWarnings, type ConversionWarning } from '../compiler/warnings'
 
 /** One rule a correlation refers to, after the pipelines. */
 export interface CorrelationPart {
@@ -27,6 +28,7 @@ export interface CorrelationContext {
   readonly parts: readonly CorrelationPart[]
   /** The names of the group-by keys in the output (the correlation's own names). */
   readonly groupNames: readonly string[]
+  /** A weaker meaning of the whole correlation (its window, an approximate count): located at the document. */
   warn(message: string): void
   unsupported(code: string, reason: string): never
 }
@@ -53,7 +55,7 @@ export function fail(code: string, reason: string): never {
  * correlation, a dangling reference or an unmapped field is a reason, thrown
  * as `UnsupportedFeatureError`.
  */
-export function correlationContext(correlation: SigmaCorrelation, collection: SigmaCollection, hooks: CorrelationHooks, warnings: string[]): CorrelationContext {
+export function correlationContext(correlation: SigmaCorrelation, collection: SigmaCollection, hooks: CorrelationHooks, warnings: ConversionWarning[]): CorrelationContext {
   const lookup = new Map<string, SigmaDocument>()
   for (const document of collection.documents) {
     if (document.id !== undefined && !lookup.has(document.id)) lookup.set(document.id, document)
@@ -62,7 +64,7 @@ export function correlationContext(correlation: SigmaCorrelation, collection: Si
   const valueFieldNames = correlation.condition?.field?.split(',').map((f) => f.trim())
   if (valueFieldNames && valueFieldNames.length > 1) fail('correlation-multiple-fields', 'a correlation over several value fields (a tuple) is not converted')
   const collect = (compiled: Compiled): Compiled => {
-    for (const w of compiled.warnings) if (!warnings.includes(w)) warnings.push(w)
+    addWarnings(warnings, compiled.warnings)
     return compiled
   }
   const parts = correlation.rules.map((reference): CorrelationPart => {
@@ -94,7 +96,7 @@ export function correlationContext(correlation: SigmaCorrelation, collection: Si
     correlation,
     parts,
     groupNames: correlation.groupBy,
-    warn: (message) => void (warnings.includes(message) || warnings.push(message)),
+    warn: (message) => void addWarnings(warnings, [{ message }]),
     unsupported: fail,
   }
 }

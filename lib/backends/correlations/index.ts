@@ -1,4 +1,5 @@
 import type { SigmaCollection, SigmaCorrelation } from '../../sigma/rule'
+import type { ConversionWarning } from '../compiler/warnings'
 import { correlationContext, type CorrelationHooks, type CorrelationWriter } from './context'
 import { eqlCorrelation } from './eql'
 import { esqlCorrelation } from './esql'
@@ -24,8 +25,8 @@ export function convertCorrelation(
   collection: SigmaCollection,
   target: { readonly id: string; readonly label: string },
   hooks: CorrelationHooks,
-): { query: string; warnings: string[] } {
-  const warnings: string[] = []
+): { query: string; warnings: ConversionWarning[] } {
+  const warnings: ConversionWarning[] = []
   const writer = CORRELATION_WRITERS[target.id]
   const ctx = correlationContext(correlation, collection, hooks, warnings)
   if (!writer) return ctx.unsupported('correlation-target', `${target.label} has no aggregation or event sequence to express a ${correlation.correlationType} correlation`)

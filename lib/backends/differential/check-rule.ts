@@ -7,6 +7,7 @@ import { hashString } from '../../sigma/testing/random'
 import { applyPipeline, mapFieldName } from '../../pipelines/apply-pipeline'
 import { pipelines } from '../../pipelines'
 import { withBasenames } from '../../pipelines/basenames'
+import type { ConversionWarning } from '../compiler/warnings'
 import type { Convert, Engine } from './types'
 
 /** One event on which the engine and the reference evaluator disagree. */
@@ -21,7 +22,7 @@ export interface Disagreement {
 export type RuleOutcome =
   | { readonly status: 'crash'; readonly rule: RuleRef; readonly error: string }
   | { readonly status: 'unsupported'; readonly rule: RuleRef; readonly code: string; readonly reason: string }
-  | ({ readonly status: 'converted'; readonly rule: RuleRef; readonly query: string; readonly warnings: readonly string[] } & Comparison)
+  | ({ readonly status: 'converted'; readonly rule: RuleRef; readonly query: string; readonly warnings: readonly ConversionWarning[] } & Comparison)
 
 export interface RuleRef {
   readonly id: string

@@ -1,6 +1,7 @@
 import type { SigmaCollection, SigmaRule } from '../../sigma/rule'
 import { checkRule, type RuleOutcome } from './check-rule'
 import type { RegressionCase } from './corpus'
+import type { ConversionWarning } from '../compiler/warnings'
 import type { Convert, Engine } from './types'
 
 /** What one engine (or a conversion-only target) found over a corpus. */
@@ -37,7 +38,7 @@ export interface FailingRule {
   readonly file: string
   readonly id: string
   readonly query: string
-  readonly warnings: readonly string[]
+  readonly warnings: readonly ConversionWarning[]
   readonly engineError?: string
   readonly overMatches: number
   readonly underMatches: number
@@ -202,7 +203,7 @@ export function reportMarkdown(report: EngineReport, seed: number, about = ''): 
     lines.push('', '## Disagreements', '', 'Full cases (query, events, expected verdicts) are in the JSON report.', '')
     for (const rule of report.failingRules) {
       const what = rule.engineError ? `engine error: ${rule.engineError}` : `${rule.underMatches} missed, ${rule.overMatches} over`
-      lines.push(`- \`${rule.file}\`: ${what}${rule.warnings.length ? ` (warned: ${rule.warnings.join('; ')})` : ''}`)
+      lines.push(`- \`${rule.file}\`: ${what}${rule.warnings.length ? ` (warned: ${rule.warnings.map((w) => w.message).join('; ')})` : ''}`)
     }
   }
   if (report.crashSamples.length > 0) {

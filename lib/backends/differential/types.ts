@@ -1,6 +1,7 @@
 import type { Expression } from '../../sigma/nodes'
 import type { SigmaCollection, SigmaDocument } from '../../sigma/rule'
 import type { FlatEvent } from '../../sigma/testing/event'
+import type { ConversionWarning } from '../compiler/warnings'
 
 /**
  * An independent engine that runs a target's query over events: real
@@ -47,7 +48,7 @@ export type EngineVerdict = { readonly ok: true; readonly matched: readonly bool
 
 /** The backends' `convert` contract (lib/backends/index.ts). */
 export type ConversionResult =
-  | { ok: true; target: string; pipeline: string; format: string; query: string; warnings: string[] }
+  | { ok: true; target: string; pipeline: string; format: string; query: string; warnings: ConversionWarning[] }
   | { ok: false; target: string; pipeline: string; format: string; reason: string; code: string }
 
 export type Convert = (

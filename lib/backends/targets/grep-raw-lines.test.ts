@@ -106,13 +106,13 @@ describe('grep raw lines with real grep -P', () => {
 
   it('should never drop a line the rule matches, leaving the field exclusion out with a warning', () => {
     const result = convertYaml(yaml('sel and not filter'), 'grep')
-    expect(result.ok && result.warnings).toEqual([expect.stringMatching(/^the exclusion on CommandLine cannot be checked on a raw line/)])
+    expect(result.ok && result.warnings.map((w) => w.message)).toEqual([expect.stringMatching(/^the exclusion on CommandLine cannot be checked on a raw line/)])
     expect(grepResult(result, lines)).toEqual([0, 1, 2, 3])
   })
 
   it('should keep the seed reading in pipeline raw-line-exclusions, which misses the third line and says so', () => {
     const result = convertYaml(yaml('sel and not filter'), 'grep@raw-line-exclusions')
-    expect(result.ok && result.warnings).toEqual([expect.stringMatching(/^under `not`, a raw line is excluded wherever the value appears/)])
+    expect(result.ok && result.warnings.map((w) => w.message)).toEqual([expect.stringMatching(/^under `not`, a raw line is excluded wherever the value appears/)])
     expect(grepResult(result, lines)).toEqual([0, 3])
   })
 
@@ -129,7 +129,7 @@ describe('grep raw lines with real grep -P', () => {
 
   it('should leave out a regex anchored after an escaped backslash or bracket, and keep an escaped dollar (fuzz seed 3)', () => {
     const regex = (re: string) => convertYaml(yaml('sel').replace("Image|endswith: '\\cmd.exe'", () => `Image|re: '${re}'`), 'grep')
-    const warningsOf = (result: ReturnType<typeof regex>) => (result.ok ? result.warnings : [result.reason])
+    const warningsOf = (result: ReturnType<typeof regex>) => (result.ok ? result.warnings.map((w) => w.message) : [result.reason])
     expect(warningsOf(regex('er\\\\$'))).toEqual([expect.stringMatching(/anchored to a field value/)])
     expect(warningsOf(regex('\\[y\\][^0-9]$'))).toEqual([expect.stringMatching(/anchored to a field value/)])
     expect(grepResult(regex('er\\$'), ['C:\\server$ x', 'C:\\server x'])).toEqual([0])

@@ -43,8 +43,8 @@ export const grep = defineTarget({
     leaves: {
       StringMatchNode: (node, ctx) => {
         if (node.field === null && json(ctx)) return `(?=${jsonKeyword(node.value, node.cased)})`
-        if (ctx.negated && keywordExactOnLine(node)) return rawLine(exactKeyword(node), ctx, true)
-        return stringMatch(node.field, [node.value], node.cased, ctx)
+        if (ctx.negated && keywordExactOnLine(node)) return rawLine(exactKeyword(node), ctx, node, true)
+        return stringMatch(node.field, [node.value], node.cased, ctx, node)
       },
       RegexMatchNode: (node, ctx) => {
         if (json(ctx)) {
@@ -58,39 +58,39 @@ export const grep = defineTarget({
         }
         // Escapes first (`\\$` is a backslash, then the anchor; `\[` no class), then classes.
         if (/[\^$]/.test(node.pattern.replace(/\\./gs, '').replace(/\[[^\]]*\]/g, '')))
-          return widen(ctx, 'a regex anchored to a field value (`^`, `$`) cannot be placed on a raw line; it is left out')
+          return widen(ctx, 'a regex anchored to a field value (`^`, `$`) cannot be placed on a raw line; it is left out', node)
         const flags = (['i', 'm', 's'] as const).filter((f) => node.flags[f]).join('')
         const pattern = grepRegex(node.pattern)
-        return rawLine(flags ? `(?${flags}:${pattern})` : `(?:${pattern})`, ctx)
+        return rawLine(flags ? `(?${flags}:${pattern})` : `(?:${pattern})`, ctx, node)
       },
       CidrMatchNode: (node, ctx) => {
         const body = cidrBody(node.cidr)
         if (body === undefined) return ctx.unsupported('cidr', `\`${node.cidr}\` is not a CIDR network`, node)
         if (json(ctx)) return line(`${jsonKey(node.field)}"${body}"${VALUE_END}`)
         // On a raw line an IPv6 network (thousands of characters of spellings) is not worth its size.
-        if (node.cidr.includes(':')) return widen(ctx, `the IPv6 network ${node.cidr} is left out on raw lines`)
-        return rawLine(body, ctx)
+        if (node.cidr.includes(':')) return widen(ctx, `the IPv6 network ${node.cidr} is left out on raw lines`, node)
+        return rawLine(body, ctx, node)
       },
       NumberMatchNode: (node, ctx) => {
         if (node.op !== 'eq') {
-          if (!json(ctx)) return widen(ctx, 'a number comparison cannot be made on a raw line; it is left out')
+          if (!json(ctx)) return widen(ctx, 'a number comparison cannot be made on a raw line; it is left out', node)
           return ctx.unsupported('number-compare', 'grep cannot compare numbers', node)
         }
         const n = pcreEscape(String(node.value))
-        if (!json(ctx)) return rawLine(n, ctx)
+        if (!json(ctx)) return rawLine(n, ctx, node)
         return line(`${node.field === null ? '[:,\\[]\\s*' : jsonKey(node.field)}(?:${n}|"${n}")${VALUE_END}`)
       },
       // The evaluator also accepts the text "true"/"false" in any case.
       BooleanMatchNode: (node, ctx) =>
-        json(ctx) ? line(`${jsonKey(node.field)}(?:${node.value}|"(?i:${node.value})")${VALUE_END}`) : rawLine(`(?i:${node.value})`, ctx),
+        json(ctx) ? line(`${jsonKey(node.field)}(?:${node.value}|"(?i:${node.value})")${VALUE_END}`) : rawLine(`(?i:${node.value})`, ctx, node),
       NullMatchNode: (node, ctx) => jsonOnly(node, ctx, (key) => `(?!.*${key}(?!null${VALUE_END}))`),
       // A null value does not exist.
       ExistsNode: (node, ctx) => jsonOnly(node, ctx, (key) => line(`${key}(?!null${VALUE_END})`)),
       FieldRefNode: (node, ctx) =>
-        json(ctx) ? ctx.unsupported('fieldref', 'grep cannot compare two fields of a line', node) : widen(ctx, 'a field comparison cannot be made on a raw line; it is left out'),
+        json(ctx) ? ctx.unsupported('fieldref', 'grep cannot compare two fields of a line', node) : widen(ctx, 'a field comparison cannot be made on a raw line; it is left out', node),
       TimePartNode: unsupported('time-part', 'grep cannot extract a part of a date'),
     },
-    foldField: (field, nodes, ctx) => stringMatch(field, nodes.map((n) => n.value), nodes[0]!.cased, ctx),
+    foldField: (field, nodes, ctx) => stringMatch(field, nodes.map((n) => n.value), nodes[0]!.cased, ctx, nodes[0]!),
     finish: (condition) => grepCommand(condition),
   },
   compile: (expression, options) =>
@@ -104,7 +104,7 @@ export const grep = defineTarget({
 function compileRawLines(expression: Expression, options: CompileOptions): Compiled {
   const { condition, dropped } = approximateRawLines(expression, keywordExactOnLine)
   const warning = droppedWarning(dropped)
-  const warnings = warning ? [warning] : []
+  const warnings = warning ? [{ message: warning, location: dropped[0]!.location }] : []
   // The whole rule folded to a constant: every line (an exclusion alone) or none.
   if (typeof condition === 'boolean') return { query: grepCommand(condition ? '(?=)' : '(?!)'), warnings }
   const compiled = compileExpression(condition, grep.dialect, options)
@@ -132,8 +132,8 @@ const line = (pattern: string) => `(?=.*${pattern})`
  * A value test on a raw line. Negated, it reaches here only for an exact keyword, or in the
  * `raw-line-exclusions` reading, where it may exclude a line whose value sits in another field.
  */
-function rawLine(pattern: string, ctx: CompileContext, exact = false): string {
-  if (ctx.negated && !exact) ctx.warn(NEGATED_RAW)
+function rawLine(pattern: string, ctx: CompileContext, node: Expression, exact = false): string {
+  if (ctx.negated && !exact) ctx.warn(NEGATED_RAW, node)
   return line(pattern)
 }
 const NEGATED_RAW =
@@ -141,9 +141,9 @@ const NEGATED_RAW =
 const fold = (pattern: string, cased: boolean) => (cased ? pattern : `(?i:${pattern})`)
 
 /** One lookahead for a field holding any of the values (one value, or ORed values of one field). */
-function stringMatch(field: string | null, values: readonly SigmaString[], cased: boolean, ctx: CompileContext): string {
+function stringMatch(field: string | null, values: readonly SigmaString[], cased: boolean, ctx: CompileContext, node: Expression): string {
   const alternatives = (parts: string[]) => (parts.length === 1 ? parts[0]! : `(?:${parts.join('|')})`)
-  if (!json(ctx)) return rawLine(fold(alternatives(values.map((v) => writePattern(trimAnyChars(v), { literal: pcreEscape, many: '.*', one: '.' }))), cased), ctx)
+  if (!json(ctx)) return rawLine(fold(alternatives(values.map((v) => writePattern(trimAnyChars(v), { literal: pcreEscape, many: '.*', one: '.' }))), cased), ctx, node)
   // A JSON number or boolean is equal to its text (`"55"` and `55` both match `5*`).
   const bares = values.map((v) => jsonBareContent(v, cased)).filter((b): b is string => b !== undefined)
   const content = `"${fold(alternatives(values.map((v) => jsonStringContent(v, cased))), cased)}"`
@@ -162,7 +162,7 @@ function exactKeyword(node: NodeOf<'StringMatchNode'>): string {
 }
 
 function jsonOnly(node: NodeOf<'NullMatchNode' | 'ExistsNode'>, ctx: CompileContext, pattern: (key: string) => string): string {
-  if (!json(ctx)) return widen(ctx, 'a raw log line does not show whether a field is present; the check is left out')
+  if (!json(ctx)) return widen(ctx, 'a raw log line does not show whether a field is present; the check is left out', node)
   return pattern(jsonKey(node.field))
 }
 
@@ -171,7 +171,7 @@ function jsonOnly(node: NodeOf<'NullMatchNode' | 'ExistsNode'>, ctx: CompileCont
  * over-matches: always true where it counts for a match, always false under
  * an odd number of `not`s (where true would exclude events).
  */
-function widen(ctx: CompileContext, message: string): string {
-  ctx.warn(`${message} (the pattern over-matches)`)
+function widen(ctx: CompileContext, message: string, node: Expression): string {
+  ctx.warn(`${message} (the pattern over-matches)`, node)
   return ctx.negated ? '(?!)' : '(?=)'
 }

@@ -1,3 +1,4 @@
+import type { Expression } from '../../sigma/nodes'
 import type { CompileContext } from '../compiler/dialect'
 import { compileExpression } from '../compiler/text-query-compiler'
 import { unsupported, UnsupportedFeatureError } from '../compiler/unsupported'
@@ -30,7 +31,7 @@ export const logpoint = defineTarget({
     leaves: {
       StringMatchNode: (node, ctx) => {
         if (node.cased) return ctx.unsupported('cased', 'LogPoint search has no case-sensitive comparison', node)
-        const term = value(writePattern(node.value, { literal: (t) => literal(t, ctx), many: '*', one: '?' }))
+        const term = value(writePattern(node.value, { literal: (t) => literal(t, ctx, node), many: '*', one: '?' }))
         return node.field === null ? term : `${field(node.field)}=${term}`
       },
       RegexMatchNode: unsupported('regex-not-top-level', 'LogPoint filters on a regex only with `| process regex()` after the search, so the regex must be ANDed with the rest of the rule'),
@@ -42,7 +43,7 @@ export const logpoint = defineTarget({
       FieldRefNode: unsupported('fieldref', 'LogPoint search cannot compare two fields of an event'),
       TimePartNode: unsupported('time-part', 'LogPoint search cannot extract a part of a date'),
     },
-    inList: (f, values, nodes, ctx) => (nodes[0]!.cased ? undefined : `${field(f)} IN [${values.map((v) => value(literal(v, ctx))).join(', ')}]`),
+    inList: (f, values, nodes, ctx) => (nodes[0]!.cased ? undefined : `${field(f)} IN [${values.map((v, i) => value(literal(v, ctx, nodes[i]!))).join(', ')}]`),
   },
   compile: (expression, options) => {
     const { search, regexes, where } = splitDeferred(expression)
@@ -72,9 +73,9 @@ const value = (escaped: string) => `"${escaped}"`
 const field = (name: string) => (/^[\w.]+$/.test(name) && !KEYWORDS.has(name.toLowerCase()) ? name : `"${name}"`)
 
 /** Backslashes are escaped; a literal `*`/`?` stays a wildcard and a `"` becomes `?` (both over-match, with a warning). */
-function literal(text: string, ctx: CompileContext): string {
-  if (/[*?]/.test(text)) ctx.warn('a literal `*` or `?` is matched as a wildcard: LogPoint cannot escape it')
-  if (text.includes('"')) ctx.warn('a `"` is matched by the `?` wildcard: LogPoint cannot quote it')
+function literal(text: string, ctx: CompileContext, node: Expression): string {
+  if (/[*?]/.test(text)) ctx.warn('a literal `*` or `?` is matched as a wildcard: LogPoint cannot escape it', node)
+  if (text.includes('"')) ctx.warn('a `"` is matched by the `?` wildcard: LogPoint cannot quote it', node)
   return backslashEscape('\\')(text).replaceAll('"', '?')
 }
 

@@ -1,4 +1,4 @@
-import type { RegexMatchNode } from '../../sigma/nodes'
+import type { Expression, RegexMatchNode } from '../../sigma/nodes'
 import { ANY_CHARS, normalizeSigmaString, ONE_CHAR } from '../../sigma/sigma-string'
 import type { CompileContext } from '../compiler/dialect'
 import { compileExpression } from '../compiler/text-query-compiler'
@@ -34,10 +34,10 @@ export const splunk = defineTarget({
     logic: { and: ' ', or: ' OR ', not: 'NOT {expr}', group: '({expr})', precedence: 'explicit' },
     leaves: {
       StringMatchNode: (node, ctx) => {
-        if (node.value.some((t) => t === ONE_CHAR)) ctx.warn('a `?` wildcard is matched as `*`: Splunk search has no single-character wildcard')
+        if (node.value.some((t) => t === ONE_CHAR)) ctx.warn('a `?` wildcard is matched as `*`: Splunk search has no single-character wildcard', node)
         // A keyword is found anywhere in the event, as the evaluator reads it: `"*text*"`.
         const written = node.field === null ? normalizeSigmaString([ANY_CHARS, ...node.value, ANY_CHARS]) : node.value
-        const value = quote(writePattern(written, { literal: (t) => literal(t, ctx), many: '*', one: '*' }))
+        const value = quote(writePattern(written, { literal: (t) => literal(t, ctx, node), many: '*', one: '*' }))
         const term = node.cased ? `CASE(${value})` : value
         return node.field === null ? term : `${field(node.field)}=${term}`
       },
@@ -76,8 +76,8 @@ const COMPARE = { eq: '=', lt: '<', lte: '<=', gt: '>', gte: '>=' } as const
 const quote = (escaped: string) => `"${escaped}"`
 const field = (name: string) => (/^[\w.]+$/.test(name) ? name : `"${backslashEscape('\\"')(name)}"`)
 /** A literal `*` cannot be escaped in a Splunk search: it stays a wildcard, and the query over-matches. */
-function literal(text: string, ctx: CompileContext): string {
-  if (text.includes('*')) ctx.warn('a literal `*` is matched as a wildcard: Splunk search cannot escape it')
+function literal(text: string, ctx: CompileContext, node: Expression): string {
+  if (text.includes('*')) ctx.warn('a literal `*` is matched as a wildcard: Splunk search cannot escape it', node)
   return backslashEscape('\\"')(text)
 }
 

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest'
 import { atlas, ROOT } from '../testing'
 
 const FIXTURES = path.join(ROOT, 'lib/backends/__fixtures__')
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
 
 describe('atlas convert and atlas targets', () => {
   it('should print only the queries, a blank line between, and report what a target cannot say on stderr', async () => {
@@ -24,6 +25,27 @@ describe('atlas convert and atlas targets', () => {
     const record = JSON.parse(stdout)
     expect(record).toMatchObject({ id: '7a1c0d8e-3b1f-4c4b-9a57-0d1e7c3c9b10', ok: true, target: 'sqlite', pipeline: 'soc', warnings: [] })
     expect(record.query).toMatch(/^SELECT \* FROM "events" WHERE .*NOT coalesce\("cmd" LIKE/)
+  })
+
+  it('should print each warning at the line and column of the field that causes it, not at the document', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'atlas-convert-'))
+    const raw = path.join(dir, 'raw.yml')
+    // The second selection is an exclusion a raw line cannot decide: grep leaves it out, with a warning.
+    writeFileSync(
+      raw,
+      "title: t\nlogsource: { product: windows, category: process_creation }\ndetection:\n  selection:\n    Image|endswith: '\\cmd.exe'\n  filter:\n    CommandLine|contains: hello\n  condition: selection and not filter\n",
+    )
+    const grep = await atlas('convert', raw, '--target', 'grep')
+    expect(grep.code).toBe(0)
+    expect(grep.stderr).toMatch(new RegExp(`^${escape(raw)}:7:27: warning: the exclusion on CommandLine cannot be checked on a raw line, .* \\[weaker-conversion\\]\n$`))
+    // A pipeline's warning about a field points at that field; the JSON record carries the location too.
+    const linux = path.join(dir, 'linux.yml')
+    writeFileSync(linux, "title: t\nlogsource: { product: linux, category: process_creation }\ndetection:\n  selection:\n    Image|endswith: /curl\n  other:\n    LogonId: '0x3e7'\n  condition: selection and other\n")
+    const esql = await atlas('convert', linux, '--target', 'esql', '--json')
+    expect(esql.stderr).toMatch(new RegExp(`^${escape(linux)}:7:14: warning: Field \`LogonId\` is not mapped to ECS .*\\[weaker-conversion\\]\n$`))
+    expect(JSON.parse(esql.stdout).warnings).toEqual([
+      { message: expect.stringContaining('Field `LogonId` is not mapped'), location: { file: linux, start: { line: 7, column: 14, offset: expect.any(Number) }, end: expect.any(Object) } },
+    ])
   })
 
   it('should take the schedule, severity and risk score of the output formats from flags', async () => {

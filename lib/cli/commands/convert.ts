@@ -76,7 +76,7 @@ export function registerConvert(program: Command): void {
     .requiredOption('-t, --target <target>', `target language: ${targets.map((t) => t.id).join(', ')}`)
     .option('-p, --pipeline <id|file>', 'processing pipeline, built-in id or YAML/JSON file (repeatable, applied in order; default: the target\'s)', (v: string, prev: string[]) => [...prev, v], [] as string[])
     .option('-f, --format <format>', 'output format (`atlas targets` lists each target\'s)', 'default')
-    .option('--json', 'print one JSON object per document: id, title, file, target, query or reason, warnings')
+    .option('--json', 'print one JSON object per document: id, title, file, target, query or reason, warnings (message and location)')
     .option('--interval <duration>', 'output formats: how often the rule runs (5m, 1h, 30s; default 5m)', duration)
     .option('--lookback <duration>', 'output formats: how far back each run searches (default 9m, or the interval when --interval is given; a correlation gets at least interval + timespan)', duration)
     .option('--max-alerts <n>', 'output formats: most alerts per run (default 100)', integerIn(1, 1_000_000))
@@ -88,7 +88,8 @@ export function registerConvert(program: Command): void {
         '',
         'Plain output prints only the queries, one per converted rule with a blank line between, so it pipes.',
         'What a target cannot express is reported on stderr as file:line:col: error: reason [code]; warnings',
-        '(a valid but weaker query) likewise. Exit status: 0 when every rule converted, 1 otherwise.',
+        '(a valid but weaker query) likewise, at the field or value that weakens it (else the document).',
+        'Exit status: 0 when every rule converted, 1 otherwise.',
         '',
         'Examples:',
         '  atlas convert rules/windows --target splunk',
@@ -125,7 +126,8 @@ export function registerConvert(program: Command): void {
           const where = formatLocation(document.location)
           if (result.ok) {
             out.push(result.query)
-            for (const warning of result.warnings) process.stderr.write(`${where}: warning: ${warning} [weaker-conversion]\n`)
+            for (const warning of result.warnings)
+              process.stderr.write(`${warning.location ? formatLocation(warning.location) : where}: warning: ${warning.message} [weaker-conversion]\n`)
           } else {
             failed = true
             process.stderr.write(`${result.location ? formatLocation(result.location) : where}: error: ${result.reason} [${result.code}]\n`)
