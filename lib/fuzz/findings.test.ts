@@ -190,6 +190,11 @@ describe('open findings (known-findings.ts)', () => {
     expect(result.ok && kqlErrors(result.query)).toEqual([])
   })
 
+  it.fails('should match a stored value holding NUL past the NUL in sqlite [sqlite-nul-in-value]', () => {
+    const { engine, reference } = verdicts(createSqliteEngine, "  sel:\n    f|endswith: 'b'\n  condition: sel", [{ f: 'a\0b' }])
+    expect(engine).toEqual(reference)
+  })
+
   it.fails('should not let a rule regex exhaust PCRE backtracking in grep [grep-pcre-backtracking]', () => {
     const detection = "  sel:\n    f|re: '(?:([A-Z0-_].*?)*(?: |x)[:])(?:rdll32){2}'\n  condition: sel"
     const { engine, reference } = verdicts(() => createGrepEngine({ form: 'raw' }), detection, [{ f: 'A'.repeat(40) + 'x:rdll32rdll32' }, { f: 'ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789_ABCDEFGHIJ' }])
@@ -222,5 +227,7 @@ describe('known findings', () => {
     expect(knownFinding({ kind: 'engine-error', where: 'lucene', message: 'the engine rejects the query: "127.0.0.1\\r\\n" is not a number' })?.id).toBe('lucene-mixed-field-types')
     expect(knownFinding({ kind: 'engine-error', where: 'lucene', message: 'the engine rejects the query: `true` is not an IP address or network' })?.id).toBe('lucene-mixed-field-types')
     expect(knownFinding({ kind: 'exception', where: 'sqlite@none', message: 'convert threw: TypeError' })).toBeUndefined()
+    const sqlite = (event: string) => ({ kind: 'disagreement' as const, where: 'sqlite', message: '1 missed, 0 false match(es)', detail: `query: SELECT * FROM "logs" WHERE "f" LIKE '%b' ESCAPE '\\'\nevent: ${event}` })
+    expect([sqlite('{"f":"a\\u0000b"}'), sqlite('{"f":"ab"}')].map((f) => knownFinding(f)?.id)).toEqual(['sqlite-nul-in-value', undefined])
   })
 })

@@ -14,6 +14,14 @@ export interface KnownFinding {
 
 export const KNOWN_FINDINGS: readonly KnownFinding[] = [
   {
+    id: 'sqlite-nul-in-value',
+    note:
+      'sqlite: LIKE and GLOB read the column\'s text as a C string, so a value holding NUL (UTF-16 text stored as ' +
+      'bytes) is matched only up to its first NUL; the evaluator reads the whole value. A property of SQLite, stated ' +
+      'in the target\'s notes; a rule value holding NUL is matched with REGEXP, which reads the whole text.',
+    matches: (f) => f.kind === 'disagreement' && f.where.startsWith('sqlite') && / (?:LIKE|GLOB) /.test(queryOf(f)) && eventValues(f).some((v) => v.includes('\0')),
+  },
+  {
     id: 'grep-pcre-backtracking',
     note:
       'grep: a rule regex with nested quantifiers is passed to PCRE, which backtracks; on some lines grep stops with ' +

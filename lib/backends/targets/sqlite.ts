@@ -14,6 +14,9 @@ import { defineTarget } from '../target'
  *   `REGEXP` and explicit classes (`[Éé]`) instead.
  * - `cased` uses `GLOB` (case-sensitive), whose only escape is a bracket
  *   class: `[*]`, `[?]`, `[[]`. SQLite has no `GLOB … ESCAPE`.
+ * - LIKE and GLOB read text as a C string: a pattern holding NUL is a `REGEXP`
+ *   instead (NUL is spliced in as `char(0)`), and a stored value holding NUL
+ *   is compared only up to its first NUL.
  * - `REGEXP` is not built in: the application registers `regexp(pattern, value)`,
  *   RE2 syntax (re2js), an unanchored search, inline flags `(?i)`, `(?m)`,
  *   `(?s)`; it returns 1 or 0, and NULL for a NULL value.
