@@ -180,6 +180,14 @@ describe('fixed findings', () => {
     expect(engine).toEqual(reference)
     expect(reference).toEqual([true, true, false])
   })
+
+  it('should not let PCRE case folding equate letters the evaluator keeps apart (s and ſ, σ and ς) in grep jsonl values', () => {
+    const detection = "  sel:\n    f|contains:\n      - 'as'\n      - 'σx'\n  condition: not sel"
+    const events = [{ f: 'aſ' }, { f: 'AS' }, { f: 'ςx' }, { f: 'Σx' }, { f: 'K' }]
+    const { engine, reference } = verdicts(() => createGrepEngine({ form: 'jsonl' }), detection, events)
+    expect(engine).toEqual(reference)
+    expect(reference).toEqual([true, false, true, false, true])
+  })
 })
 
 describe('open findings (known-findings.ts)', () => {

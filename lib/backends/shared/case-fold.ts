@@ -45,3 +45,42 @@ export function hasNonAsciiCase(text: string): boolean {
   for (const char of text) if (char.charCodeAt(0) > 0x7f && hasCaseVariants(char)) return true
   return false
 }
+
+/**
+ * Engines that ignore case by Unicode case folding (PCRE2's `(?i)`, RE2, JavaScript's `/iu`) also equate
+ * characters whose lowercase forms differ: `ſ` folds to `s`, `ς` to `σ`, `µ` to `μ`, `ϑ` to `θ`. For a
+ * Sigma value, which the evaluator compares by lowercase, `(?i)s` would then find `ſ` too. This is true of
+ * the characters whose fold orbit holds such a stranger; they must be spelled as their `caseVariants`.
+ */
+export function foldsWiderThanCase(char: string): boolean {
+  const orbit = foldOrbits().get(foldKey(char))
+  return orbit !== undefined && orbit.some((other) => !caseVariants(char).includes(other))
+}
+
+let orbits: Map<string, string[]> | undefined
+
+/** Characters grouped by their simple case fold (`/iu` equality), only the groups with a character the lowercase tests keep apart. */
+function foldOrbits(): Map<string, string[]> {
+  if (orbits) return orbits
+  const all = new Map<string, string[]>()
+  for (let cp = 0; cp <= 0x1ffff; cp++) {
+    if (cp >= 0xd800 && cp <= 0xdfff) continue
+    const char = String.fromCodePoint(cp)
+    const key = foldKey(char)
+    const members = all.get(key) ?? []
+    members.push(char)
+    all.set(key, members)
+  }
+  orbits = new Map([...all].filter(([, members]) => members.some((m) => members.some((n) => m.toLowerCase() !== n.toLowerCase()))))
+  return orbits
+}
+
+/** The simple case fold of a character: its lowercase, or the lowercase of its uppercase where `/iu` agrees (`ſ` → `s`). */
+function foldKey(char: string): string {
+  const lower = char.toLowerCase()
+  const viaUpper = char.toUpperCase().toLowerCase()
+  if (viaUpper !== lower && Array.from(viaUpper).length === 1 && new RegExp(`^${escapeRegex(char)}$`, 'iu').test(viaUpper)) return viaUpper
+  return Array.from(lower).length === 1 ? lower : char
+}
+
+const escapeRegex = (text: string) => text.replace(/[\\^$.*+?()[\]{}|/-]/g, '\\$&')

@@ -1,6 +1,6 @@
 import { ANY_CHARS, isAnyChars, normalizeSigmaString, plainText, type SigmaString } from '../../sigma/sigma-string'
 import { foldCase } from '../../sigma/wildcard'
-import { caseVariants } from '../shared/case-fold'
+import { caseVariants, foldsWiderThanCase } from '../shared/case-fold'
 import { writePattern } from '../shared/pattern'
 
 /**
@@ -65,7 +65,28 @@ export function jsonKey(field: string): string {
 
 /** The content of a JSON string holding a value that matches the Sigma pattern (compared with case unless `cased` is false). */
 export function jsonStringContent(value: SigmaString, cased: boolean): string {
-  return writePattern(value, { literal: (t) => jsonLiteral(t, cased), many: `${JSON_CHAR}*`, one: JSON_CHAR })
+  return writePattern(value, { literal: (t) => valueLiteral(t, cased), many: `${JSON_CHAR}*`, one: JSON_CHAR })
+}
+
+/**
+ * A value's literal text, for a `(?i:…)` around it unless `cased`. The evaluator compares values by
+ * lowercase, while PCRE's `(?i)` folds case, which also equates `s` with `ſ` and `σ` with `ς`: such a
+ * character is spelled as its case variants with case respected, `(?-i:[Ss])`. (Rule regexes keep
+ * PCRE's folding: the evaluator runs them on RE2, which folds the same way.)
+ */
+function valueLiteral(text: string, cased: boolean): string {
+  if (cased) return jsonLiteral(text, true)
+  let out = ''
+  let run = ''
+  for (const char of text) {
+    if (!foldsWiderThanCase(char)) {
+      run += char
+      continue
+    }
+    out += `${jsonLiteral(run, false)}(?-i:[${caseVariants(char).join('')}])`
+    run = ''
+  }
+  return out + jsonLiteral(run, false)
 }
 
 /** After a member's value: the next member or the end of the object. */
