@@ -126,7 +126,7 @@ export function Converter() {
                         <li key={i} data-line={w.location?.start.line}>
                           ⚠ {w.message}
                           {/* The editor numbers its lines: say which one the warning is about. */}
-                          {w.location ? <span className="opacity-75"> (line {w.location.start.line})</span> : null}
+                          {w.location ? ` (line ${w.location.start.line})` : null}
                         </li>
                       ))}
                     </ul>
