@@ -1,6 +1,5 @@
 import { translateRegex, type CodeRange, type RegexEmitter, type RegexTranslation } from '../shared/regex-translate'
-import { caseVariants } from '../shared/case-fold'
-import { BARE_CHAR, JSON_CHAR, jsonEscape, jsonLiteral, LONE_UNIT_ESCAPE, pcreEscape, SURROGATE_PAIR_ESCAPE, surrogatePairEscape } from './grep-json'
+import { BARE_CHAR, JSON_CHAR, jsonEscape, jsonLiteral, LONE_UNIT_ESCAPE, pcreEscape } from './grep-json'
 
 /**
  * Sigma `|re` → PCRE over a value as JSON writes it, so grep can run a rule
@@ -9,13 +8,11 @@ import { BARE_CHAR, JSON_CHAR, jsonEscape, jsonLiteral, LONE_UNIT_ESCAPE, pcreEs
  * so the match never splits an escape:
  *
  * - a literal is its JSON spelling (`\` → `\\\\`, `"` → `\\"`); a character
- *   outside the BMP is one character (RE2 reads code points), written raw or
- *   as its escaped surrogate pair;
+ *   outside the BMP is one character (RE2 reads code points), written raw as
+ *   JSON.stringify writes it;
  * - `.` is `(?&c)`, one JSON character (not `\n` unless `s`);
  * - a class matches plain characters in the set, never a bare `"` or `\`,
- *   plus the escapes of the quote, backslash and control characters it holds,
- *   and the escaped surrogate pairs of the characters outside the BMP it
- *   holds (any pair for a negated class; none past 64 such characters);
+ *   plus the escapes of the quote, backslash and control characters it holds;
  * - `^`/`$` are the ends of the string; `i` is PCRE's `(?i:…)`.
  *
  * `jsonBareRegex` is the same for a bare JSON number or boolean, which the
@@ -51,45 +48,19 @@ const inRanges = (ranges: readonly CodeRange[], cp: number) => ranges.some((r) =
 const classText = (ranges: readonly CodeRange[]) =>
   ranges.map(({ from, to }) => (from === to ? `\\x{${from.toString(16)}}` : `\\x{${from.toString(16)}}-\\x{${to.toString(16)}}`)).join('')
 
-/** Past this many characters outside the BMP, a class does not list their escaped surrogate pairs (only the raw characters match). */
-const MAX_LISTED_PAIRS = 64
-
-/**
- * The escaped surrogate pairs of a class's characters outside the BMP (and
- * of their case variants under `i`), or undefined when there are too many.
- */
-function pairEscapesIn(ranges: readonly CodeRange[], i: boolean): string[] | undefined {
-  const chars: string[] = []
-  for (const { from, to } of ranges) {
-    for (let cp = Math.max(from, 0x10000); cp <= to; cp++) {
-      if (chars.length >= MAX_LISTED_PAIRS) return undefined
-      chars.push(...(i ? caseVariants(String.fromCodePoint(cp)) : [String.fromCodePoint(cp)]))
-    }
-  }
-  return [...new Set(chars)].filter((c) => c.length === 2).map(surrogatePairEscape)
-}
-
-/** The escaped surrogate pairs a class accepts: those of its members, or (negated) any pair but theirs. */
-function pairsOf(ranges: readonly CodeRange[], negated: boolean, i: boolean): string[] {
-  const pairs = pairEscapesIn(ranges, i)
-  if (!negated) return pairs ?? []
-  if (pairs === undefined) return []
-  return [pairs.length === 0 ? SURROGATE_PAIR_ESCAPE : `(?!${pairs.join('|')})${SURROGATE_PAIR_ESCAPE}`]
-}
-
 const JSON_STRING: RegexEmitter = {
   name: 'JSON-escaped PCRE',
-  char: (c, flags) => {
-    const spelled = jsonLiteral(c, !flags.i)
+  char: (c) => {
+    const spelled = jsonLiteral(c)
     return c.length === 1 && spelled.length > 1 && jsonEscape(c) !== c ? `(?:${spelled})` : spelled
   },
   dot: (flags) => (flags.s ? JSON_CHAR : `(?:(?!\\\\n)${JSON_CHAR})`),
-  cls: (ranges, negated, flags) => {
+  cls: (ranges, negated) => {
     // Under `i`, PCRE folds the plain class; the specials have no case.
     const held = SPECIALS.filter((cp) => inRanges(ranges, cp) !== negated)
     const bareQuote = inRanges(ranges, 0x22) || inRanges(ranges, 0x5c)
     const plain = negated ? `[^${classText(ranges)}"\\\\\\x00-\\x1f]` : `${bareQuote ? '(?!["\\\\])' : ''}[${classText(ranges)}]`
-    const escapes = [...escapesOf(held), ...pairsOf(ranges, negated, flags.i)]
+    const escapes = escapesOf(held)
     return escapes.length === 0 && !bareQuote ? plain : `(?:${[plain, ...escapes].join('|')})`
   },
   group: (inner) => `(?:${inner})`,

@@ -17,7 +17,7 @@ export const pcreEscape = (text: string) =>
 export const jsonEscape = (text: string) => JSON.stringify(text).slice(1, -1)
 
 /** A high surrogate escape followed by a low one: one character outside the BMP, as writers that escape non-ASCII spell it. */
-export const SURROGATE_PAIR_ESCAPE = '\\\\u[dD][89abAB][0-9a-fA-F]{2}\\\\u[dD][c-fC-F][0-9a-fA-F]{2}'
+const SURROGATE_PAIR_ESCAPE = '\\\\u[dD][89abAB][0-9a-fA-F]{2}\\\\u[dD][c-fC-F][0-9a-fA-F]{2}'
 
 /**
  * One character of JSON string content (a plain character or one escape; an
@@ -30,37 +30,18 @@ export const JSON_CHAR = '(?&c)'
 export const LONE_UNIT_ESCAPE = 'u(?![dD][89abAB][0-9a-fA-F]{2}\\\\u[dD][c-fC-F])[0-9a-fA-F]{4}'
 export const JSON_CHAR_DEFINITION = `(?(DEFINE)(?<c>[^"\\\\]|${SURROGATE_PAIR_ESCAPE}|\\\\(?:${LONE_UNIT_ESCAPE}|[^u])))`
 
-/** `\ud83d\ude00` for 😀, each hex letter in either case. */
-export function surrogatePairEscape(char: string): string {
-  const unit = (n: number) => '\\\\u' + n.toString(16).replace(/[a-f]/g, (h) => `[${h}${h.toUpperCase()}]`)
-  return unit(char.charCodeAt(0)) + unit(char.charCodeAt(1))
-}
-
 /**
- * A text as JSON writes it (`pcreEscape(jsonEscape(text))`), except that a
- * character outside the BMP is that character or its escaped surrogate pair
- * (JSON.stringify writes the character, other writers the escape), and
- * unless `cased`, the pair of any of its case variants too (`(?i:…)` folds
- * only the character itself).
+ * A text as JSON.stringify writes it: `\` as `\\`, `"` as `\"`, control characters escaped, every other
+ * character raw, including those outside the BMP and the rest of non-ASCII. (A writer that escapes non-ASCII
+ * as `\uXXXX`, such as Python's `json.dumps` by default, spells values differently.)
  */
-export function jsonLiteral(text: string, cased: boolean): string {
-  let out = ''
-  let run = ''
-  for (const char of text) {
-    if (char.length === 1) {
-      run += char
-      continue
-    }
-    const escapes = (cased ? [char] : caseVariants(char).filter((c) => c.length === 2)).map(surrogatePairEscape)
-    out += `${pcreEscape(jsonEscape(run))}(?:${[char, ...escapes].join('|')})`
-    run = ''
-  }
-  return out + pcreEscape(jsonEscape(run))
+export function jsonLiteral(text: string): string {
+  return pcreEscape(jsonEscape(text))
 }
 
 /** `"field"\s*:\s*` — the key of a member, exactly. */
 export function jsonKey(field: string): string {
-  return `"${jsonLiteral(field, true)}"\\s*:\\s*`
+  return `"${jsonLiteral(field)}"\\s*:\\s*`
 }
 
 /** The content of a JSON string holding a value that matches the Sigma pattern (compared with case unless `cased` is false). */
@@ -75,7 +56,7 @@ export function jsonStringContent(value: SigmaString, cased: boolean): string {
  * PCRE's folding: the evaluator runs them on RE2, which folds the same way.)
  */
 function valueLiteral(text: string, cased: boolean): string {
-  if (cased) return jsonLiteral(text, true)
+  if (cased) return jsonLiteral(text)
   let out = ''
   let run = ''
   for (const char of text) {
@@ -83,10 +64,10 @@ function valueLiteral(text: string, cased: boolean): string {
       run += char
       continue
     }
-    out += `${jsonLiteral(run, false)}(?-i:[${caseVariants(char).join('')}])`
+    out += `${jsonLiteral(run)}(?-i:[${caseVariants(char).join('')}])`
     run = ''
   }
-  return out + jsonLiteral(run, false)
+  return out + jsonLiteral(run)
 }
 
 /** After a member's value: the next member or the end of the object. */

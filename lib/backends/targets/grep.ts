@@ -3,7 +3,7 @@ import { compileExpression, type CompileOptions, type Compiled } from '../compil
 import { unsupported, UnsupportedFeatureError } from '../compiler/unsupported'
 import type { Expression } from '../../sigma/nodes'
 import { cidrBody } from '../shared/cidr-regex'
-import type { SigmaString } from '../../sigma/sigma-string'
+import { isAnyChars, type SigmaString } from '../../sigma/sigma-string'
 import { writePattern } from '../shared/pattern'
 import { defineTarget } from '../target'
 import { jsonBareRegex, jsonStringRegex } from './grep-json-regex'
@@ -146,7 +146,13 @@ function stringMatch(field: string | null, values: readonly SigmaString[], cased
   if (!json(ctx)) return rawLine(fold(alternatives(values.map((v) => writePattern(trimAnyChars(v), { literal: pcreEscape, many: '.*', one: '.' }))), cased), ctx, node)
   // A JSON number or boolean is equal to its text (`"55"` and `55` both match `5*`).
   const bares = values.map((v) => jsonBareContent(v, cased)).filter((b): b is string => b !== undefined)
-  const content = `"${fold(alternatives(values.map((v) => jsonStringContent(v, cased))), cased)}"`
+  // Values that are all `*X*` (a contains list) share their ends, `(?&c)*(?:X1|X2)(?&c)*`: one copy of each end
+  // instead of one per value keeps lists of hundreds of values (SigmaHQ's emoji rules) within PCRE2's size limit.
+  const contained = values.length > 1 && values.every((v) => v.length >= 2 && isAnyChars(v[0]) && isAnyChars(v[v.length - 1]))
+  const strings = contained
+    ? `${JSON_CHAR}*${alternatives(values.map((v) => jsonStringContent(v.slice(1, -1), cased)))}${JSON_CHAR}*`
+    : alternatives(values.map((v) => jsonStringContent(v, cased)))
+  const content = `"${fold(strings, cased)}"`
   return line(`${jsonKey(field!)}${bares.length === 0 ? content : `(?:${content}|${alternatives(bares)})`}${VALUE_END}`)
 }
 

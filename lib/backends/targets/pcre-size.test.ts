@@ -22,6 +22,9 @@ describe('PCRE2 compiled size', () => {
     'counted groups': (n) => `(?:${HEX}{1,4}:){${n}}`,
     'counted JSON classes': (n) => `${JSON_CLASS}{1,${n}}`,
     'repeated calls': (n) => `(?(DEFINE)(?<c>${JSON_CLASS}))${'(?&c){2,9}'.repeat(n)}`,
+    'starred calls': (n) => `(?(DEFINE)(?<c>ab))${'(?&c)*x'.repeat(n)}`,
+    'starred groups': (n) => '(?:ab)*'.repeat(n),
+    'emoji, raw or escaped': (n) => `(?(DEFINE)(?<c>ab))(?:${Array(n).fill('(?&c)*(?:🦆|(?i:\\\\ud83e\\\\udd86))(?&c)*').join('|')})`,
   }
   for (const [name, make] of Object.entries(families)) {
     it(`should estimate ${name} on the side of the limit grep puts them`, () => {

@@ -127,12 +127,12 @@ export function pcreCompiledSize(pattern: string): number {
     if (pattern[at] === '?' || pattern[at] === '+') at++
     // A character or class takes one counted-repeat opcode.
     if (!item.copied) return item.size + 5
-    // A group (a quantified call is wrapped in one) is compiled `min` times, then once per optional copy
-    // (`{m,}`, `*` and `+` end in one looping copy).
+    // A group (a quantified call is wrapped in one) is compiled `min` times, the last of them looping for
+    // `*`, `+` and `{m,}`; a bounded count adds one nested optional copy per count above `min`.
     const call = item.size === CALL
     const group = item.size + (call ? GROUP : 0)
-    const optional = max === Infinity ? 1 : max - min
-    return group * Math.max(min, max === Infinity ? 1 : 0) + (group + OPTIONAL_COPY[call ? 'call' : 'group']) * optional
+    if (max === Infinity) return group * Math.max(1, min) + 1
+    return group * min + (group + OPTIONAL_COPY[call ? 'call' : 'group']) * (max - min)
   }
 
   let size = 1 + GROUP // the whole pattern is one bracket, ended by OP_END
