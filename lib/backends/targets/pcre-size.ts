@@ -1,5 +1,5 @@
 /**
- * An upper estimate of the code units PCRE2 (8-bit, UTF mode, the 2-byte links
+ * An estimate, a few percent high, of the code units PCRE2 (8-bit, UTF mode, the 2-byte links
  * Debian's grep is built with) compiles a `grep -P` pattern into. PCRE2 refuses
  * a pattern over 65,535 units ("regular expression is too large"), and the
  * pattern's length says little: a class such as `[0-9a-fA-F]` is 33 units
@@ -49,9 +49,7 @@ export function pcreCompiledSize(pattern: string): number {
         at = pattern.indexOf(')', at) + 1
         return { size: CALL, copied: true }
       }
-      if (pattern.startsWith('?(DEFINE)', at)) at += '?(DEFINE)'.length
-      else if (pattern.startsWith('?<', at) && !pattern.startsWith('?<=', at) && !pattern.startsWith('?<!', at)) at = pattern.indexOf('>', at) + 1
-      else if (pattern[at] === '?') at += pattern[at + 1] === '<' ? 3 : 2
+      if (pattern[at] === '?') at += GROUP_HEADER.exec(pattern.slice(at, at + 40))?.[0].length ?? 1
       const inner = sequence()
       at++ // `)`
       return { size: GROUP + inner, copied: true }
@@ -142,6 +140,9 @@ export function pcreCompiledSize(pattern: string): number {
   }
   return size
 }
+
+/** After `(`: `?:`, `?=`, `?!`, `?<=`, `?<!`, `?>`, `?|`, `?<name>`, `?(DEFINE)`, or option letters and `:` (`?i:`, `?-i:`). */
+const GROUP_HEADER = /^\?(?:[:=!>|]|<[=!]|<\w+>|\(DEFINE\)|[a-zA-Z]*(?:-[a-zA-Z]*)?:)/
 
 function utf8Length(code: number): number {
   return code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4
