@@ -2,7 +2,7 @@ import ipaddr from 'ipaddr.js'
 import { RE2JS } from 're2js'
 import { describe, expect, it } from 'vitest'
 import { ANY_CHARS, ONE_CHAR } from '../../sigma/sigma-string'
-import { caseVariants, hasNonAsciiCase } from './case-fold'
+import { caseVariants, foldsWiderThanCase, hasNonAsciiCase } from './case-fold'
 import { cidrBody, cidrRegex, ipv4CidrRegex } from './cidr-regex'
 import { backslashEscape, placeholderIn, writePattern } from './pattern'
 
@@ -58,6 +58,13 @@ describe('caseVariants', () => {
     expect(caseVariants('1')).toEqual(['1'])
     expect(hasNonAsciiCase('Überweisung')).toBe(true)
     expect(hasNonAsciiCase('cmd.exe 日本')).toBe(false)
+  })
+
+  it('should name the letters whose Unicode case fold reaches a character their lowercase does not (s and ſ, σ and ς)', () => {
+    const wider = [...'sSſσςΣµμθϑ'].filter(foldsWiderThanCase)
+    expect(wider).toEqual([...'sSſσςΣµμθϑ'])
+    // K (Kelvin) and Ω (ohm) lowercase to k and ω, so the evaluator already equates them; ı folds to nothing else.
+    expect([...'kK\u212aωΩ\u2126iıaé'].filter(foldsWiderThanCase)).toEqual([])
   })
 })
 
