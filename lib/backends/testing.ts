@@ -1,5 +1,7 @@
-import { parseSigma } from '../sigma'
+import { matches, parseSigma } from '../sigma'
 import type { SigmaRule } from '../sigma/rule'
+import type { FlatEvent } from '../sigma/testing/event'
+import type { Engine } from './differential/types'
 import { convert, type ConversionResult, type ConversionWarning, type ConvertOptions } from './index'
 
 /** Expected result for a target that answers `ok: false`. */
@@ -30,3 +32,17 @@ export function describeResult(result: ConversionResult): string {
   const at = (w: ConversionWarning) => (w.location ? `${w.location.start.line}:${w.location.start.column} ` : '')
   return [result.query, ...result.warnings.map((w) => `WARNING ${at(w)}${w.message}`)].join('\n')
 }
+
+/**
+ * A rule made of `detection` (the lines under `detection:`), converted for the engine's target and
+ * pipeline (`none` unless the engine names one) and run on the events, beside the reference evaluator's
+ * verdict on each event (test helper for the real-engine checks).
+ */
+export function engineVerdicts(engine: Engine, detection: string, events: readonly FlatEvent[]) {
+  const rule = ruleFrom(`title: engine check\nlogsource: {category: test}\ndetection:\n${detection}\n`)
+  const result = convert(rule, { documents: [rule], diagnostics: [] }, { target: engine.target, pipeline: engine.pipeline ?? 'none' })
+  if (!result.ok) throw new Error(`not converted for ${engine.id}: ${result.reason} [${result.code}]`)
+  const ran = engine.run(result.query, events, rule.expression)
+  return { query: result.query, engine: ran.ok ? ran.matched : ran.error, reference: events.map((e) => matches(rule.expression, e)) }
+}
+

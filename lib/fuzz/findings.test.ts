@@ -4,6 +4,7 @@ import { createGrepEngine } from '../backends/differential/engines/grep-engine'
 import { createLuceneEngine } from '../backends/differential/engines/lucene-engine'
 import { createSqliteEngine } from '../backends/differential/engines/sqlite-engine'
 import type { Engine } from '../backends/differential/types'
+import { engineVerdicts } from '../backends/testing'
 import { matches, parseSigma, type SigmaRule } from '../sigma/index'
 import type { FlatEvent } from '../sigma/testing/event'
 import { kqlErrors } from '../../scripts/kusto/check-kql'
@@ -30,11 +31,8 @@ function rule(detection: string): SigmaRule {
 function verdicts(make: () => Engine, detection: string, events: readonly FlatEvent[]) {
   const engine = make()
   engines.push(engine)
-  const r = rule(detection)
-  const result = convert(r, { documents: [r], diagnostics: [] }, { target: engine.target, pipeline: engine.pipeline ?? 'none' })
-  expect(result.ok).toBe(true)
-  const ran = engine.run(result.ok ? result.query : '', events, r.expression)
-  return { engine: ran.ok ? ran.matched : ran.error, reference: events.map((e) => matches(r.expression, e)) }
+  const { engine: verdict, reference } = engineVerdicts(engine, detection, events)
+  return { engine: verdict, reference }
 }
 
 describe('fixed findings', () => {

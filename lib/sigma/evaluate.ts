@@ -2,7 +2,7 @@ import ipaddr from 'ipaddr.js'
 import { compileRegex } from './regex'
 import { SigmaError } from './diagnostics'
 import { allValues, fieldValues, numericValue, scalarText } from './event-fields'
-import type { CidrMatchNode, Expression, FieldRefNode, NumberMatchNode, RegexMatchNode, StringMatchNode, TimePartNode } from './nodes'
+import type { CidrMatchNode, Expression, FieldRefNode, NumberMatchNode, StringMatchNode, TimePartNode } from './nodes'
 import { ANY_CHARS, normalizeSigmaString, parseSigmaString, type SigmaString, type StringToken } from './sigma-string'
 import { compileWildcard, foldCase, type StringMatcher } from './wildcard'
 

@@ -1,7 +1,6 @@
 import type { Expression } from '../../sigma/nodes'
 import { classifySigmaString, type SigmaString } from '../../sigma/sigma-string'
 import type { CompileContext } from '../compiler/dialect'
-import { unsupported } from '../compiler/unsupported'
 import { hasCaseVariants } from '../shared/case-fold'
 import { elasticCidr } from '../shared/elastic-cidr'
 import { backslashEscape, writePattern } from '../shared/pattern'

@@ -1,8 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest'
-import { matches, parseSigma, type SigmaRule } from '../../sigma/index'
 import type { FlatEvent } from '../../sigma/testing/event'
 import { createGrepEngine } from '../differential/engines/grep-engine'
-import { convert } from '../index'
+import { engineVerdicts } from '../testing'
 
 /**
  * JSON numbers and booleans in grep's JSON-lines reading (fuzz finding
@@ -15,13 +14,8 @@ const engine = createGrepEngine({ form: 'jsonl' })
 afterAll(() => engine.close?.())
 
 function verdicts(detection: string, events: readonly FlatEvent[]) {
-  const text = `title: bare scalars\nlogsource: {category: test}\ndetection:\n${detection}\n`
-  const collection = parseSigma(text, 'bare.yml')
-  const r = collection.documents[0] as SigmaRule
-  const result = convert(r, collection, { target: 'grep', pipeline: 'jsonl' })
-  if (!result.ok) throw new Error(`${detection}: not converted`)
-  const ran = engine.run(result.query, events, r.expression)
-  return { reference: events.map((e) => matches(r.expression, e)), grep: ran.ok ? ran.matched : ran.error }
+  const { reference, engine: grep } = engineVerdicts(engine, detection, events)
+  return { reference, grep }
 }
 
 const sel = (spec: string, condition = 'sel') => `  sel:\n    ${spec}\n  condition: ${condition}`

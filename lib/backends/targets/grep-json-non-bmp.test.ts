@@ -1,8 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest'
-import { matches, parseSigma, type SigmaRule } from '../../sigma/index'
 import type { FlatEvent } from '../../sigma/testing/event'
 import { createGrepEngine, grepPattern } from '../differential/engines/grep-engine'
-import { convert } from '../index'
+import { engineVerdicts } from '../testing'
 import { grepLines } from './grep-testing'
 
 /**
@@ -19,19 +18,9 @@ const escapePairs = (line: string) => line.replace(/[\u{10000}-\u{10ffff}]/gu, (
 
 /** The verdicts of the evaluator, of the grep engine on raw lines, and of grep on lines with escaped pairs. */
 function verdicts(detection: string, events: readonly FlatEvent[]) {
-  const text = `title: non-BMP\nlogsource: {category: test}\ndetection:\n${detection}\n`
-  const collection = parseSigma(text, 'non-bmp.yml')
-  const r = collection.documents[0] as SigmaRule
-  const result = convert(r, collection, { target: 'grep', pipeline: 'jsonl' })
-  if (!result.ok) throw new Error(`${detection}: not converted`)
-  const ran = engine.run(result.query, events, r.expression)
-  const lines = events.map((e) => JSON.stringify(e))
-  const hits = new Set(grepLines(grepPattern(result.query)!, lines.map(escapePairs)))
-  return {
-    reference: events.map((e) => matches(r.expression, e)),
-    raw: ran.ok ? ran.matched : ran.error,
-    escaped: events.map((_, n) => hits.has(n)),
-  }
+  const { query, reference, engine: raw } = engineVerdicts(engine, detection, events)
+  const hits = new Set(grepLines(grepPattern(query)!, events.map((e) => escapePairs(JSON.stringify(e)))))
+  return { reference, raw, escaped: events.map((_, n) => hits.has(n)) }
 }
 
 const sel = (spec: string) => `  sel:\n    ${spec}\n  condition: sel`

@@ -1,9 +1,8 @@
 import { spawnSync } from 'node:child_process'
 import { afterAll, describe, expect, it } from 'vitest'
-import { matches, parseSigma, type SigmaRule } from '../../sigma/index'
 import type { FlatEvent } from '../../sigma/testing/event'
 import { createGrepEngine } from '../differential/engines/grep-engine'
-import { convert } from '../index'
+import { engineVerdicts } from '../testing'
 import { PCRE_SIZE_LIMIT, pcreCompiledSize } from './pcre-size'
 
 /** Whether real `grep -P` compiles the pattern (exit 2 is its "regular expression is too large"). */
@@ -48,15 +47,11 @@ describe('a long atom counted many times', () => {
   afterAll(() => engine.close?.())
 
   it('should be written as a call to one copy, so grep compiles it and matches as the evaluator', () => {
-    const text = "title: t\nlogsource: {category: test}\ndetection:\n  sel:\n    - f|re: 'ab\\\\[^\\\\]{1,256}$'\n    - g|re: '^(?:x[^y]){0,40}z$'\n  condition: sel\n"
-    const collection = parseSigma(text, 'counted.yml')
-    const rule = collection.documents[0] as SigmaRule
-    const result = convert(rule, collection, { target: 'grep', pipeline: 'jsonl' })
-    expect(result.ok && result.query).toContain('(?-1){0,255}')
+    const detection = "  sel:\n    - f|re: 'ab\\\\[^\\\\]{1,256}$'\n    - g|re: '^(?:x[^y]){0,40}z$'\n  condition: sel"
     const events: FlatEvent[] = [{ f: 'ab\\x' }, { f: 'ab\\' + 'x'.repeat(256) }, { f: 'ab\\' + 'x'.repeat(257) }, { f: 'ab\\x\\y' }, { f: 'ab\\"\n😀' }, { g: 'z' }, { g: 'xaxbz' }, { g: 'xyz' }, { g: 'xa'.repeat(40) + 'z' }, { g: 'xa'.repeat(41) + 'z' }]
-    const ran = engine.run(result.ok ? result.query : '', events, rule.expression)
-    const reference = events.map((e) => matches(rule.expression, e))
-    expect(ran.ok ? ran.matched : ran.error).toEqual(reference)
+    const { query, engine: verdict, reference } = engineVerdicts(engine, detection, events)
+    expect(query).toContain('(?-1){0,255}')
+    expect(verdict).toEqual(reference)
     expect(reference).toEqual([true, true, false, false, true, true, true, false, true, false])
   })
 })
